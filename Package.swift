@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Resonance",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "resonance", targets: ["resonance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure: market maths on value types.
+        .target(name: "Markets"),
+        // Pure: cells, buffers, diffing, glyphs, plot canvas.
+        .target(name: "TermCanvas"),
+        // Pure: state, messages, update and view.
+        .target(name: "Dashboard", dependencies: ["Markets", "TermCanvas"]),
+        // I/O: the SQLite store and CSV import.
+        .target(name: "Feeds", dependencies: ["Markets", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The only module that sees curses.
+        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "Terminal", dependencies: ["TermCanvas", "CNCursesW"]),
+        .executableTarget(
+            name: "resonance",
+            dependencies: [
+                "Markets", "TermCanvas", "Dashboard", "Feeds", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Shared helpers for the test targets: snapshots, fixtures, reference data.
+        .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas"], path: "Tests/TestSupport"),
+        .testTarget(name: "MarketsTests", dependencies: ["Markets", "TestSupport"]),
+        .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Markets", "TermCanvas", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Markets", "TestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermCanvas", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+/// State, messages, update and view of the dashboard.

@@ -1,0 +1,91 @@
+/// A grid of cells that widgets draw into; the terminal receives only what changed between two buffers.
+///
+/// Drawing outside the grid is ignored, so widgets can be rendered at any size, 0x0 included, without
+/// checking bounds themselves.
+public struct Buffer: Hashable, Sendable {
+    public private(set) var size: Size
+    public private(set) var cells: [Cell]
+
+    /// A buffer of blank cells, optionally filled with a background style.
+    public init(size: Size, fill: Cell = .blank) {
+        self.size = size
+        self.cells = Array(repeating: fill, count: size.width * size.height)
+    }
+
+    /// The rectangle covering the whole buffer.
+    public var area: Rect { Rect(size: size) }
+
+    /// The cell at a column and row (a blank cell outside the grid).
+    public subscript(x: Int, y: Int) -> Cell {
+        get {
+            guard x >= 0, y >= 0, x < size.width, y < size.height else { return .blank }
+            return cells[y * size.width + x]
+        }
+        set {
+            guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+            cells[y * size.width + x] = newValue
+        }
+    }
+
+    /// Sets one character, keeping the cell's background colour unless the style names one.
+    public mutating func set(_ x: Int, _ y: Int, _ scalar: Unicode.Scalar, style: Style) {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        cells[y * size.width + x] = Cell(scalar, style: style)
+    }
+
+    /// Writes text from a point, clipped to `clip` (the whole buffer by default).
+    ///
+    /// Each Unicode scalar takes one cell; combining marks and wide characters are not used by the dashboard.
+    /// - Returns: the column after the last character written.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        let bounds = (clip ?? area).intersection(area)
+        guard y >= bounds.minY, y < bounds.maxY else { return x + text.unicodeScalars.count }
+        var column = x
+        for scalar in text.unicodeScalars {
+            if column >= bounds.maxX { break }
+            if column >= bounds.minX { cells[y * size.width + column] = Cell(scalar, style: style) }
+            column += 1
+        }
+        return column
+    }
+
+    /// Fills a rectangle with one cell.
+    public mutating func fill(_ rect: Rect, with cell: Cell) {
+        let r = rect.intersection(area)
+        guard !r.isEmpty else { return }
+        for y in r.minY..<r.maxY {
+            let row = y * size.width
+            for x in r.minX..<r.maxX { cells[row + x] = cell }
+        }
+    }
+
+    /// Changes the style of every cell in a rectangle, keeping the characters.
+    public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
+        let r = rect.intersection(area)
+        guard !r.isEmpty else { return }
+        for y in r.minY..<r.maxY {
+            for x in r.minX..<r.maxX { cells[y * size.width + x].style = transform(cells[y * size.width + x].style) }
+        }
+    }
+
+    /// The characters of one row as a string.
+    public func line(_ y: Int) -> String {
+        guard y >= 0, y < size.height else { return "" }
+        var s = String.UnicodeScalarView()
+        for x in 0..<size.width { s.append(cells[y * size.width + x].scalar) }
+        return String(s)
+    }
+
+    /// All rows as text, one line each, trailing spaces kept.
+    public var lines: [String] { (0..<size.height).map(line) }
+
+    /// All rows joined by newlines, each with trailing spaces removed.
+    public var text: String {
+        lines.map { line in
+            var l = Substring(line)
+            while l.last == " " { l.removeLast() }
+            return String(l)
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,2 @@
+/// The curses backend; see CursesTerminal.
+import TermCanvas
