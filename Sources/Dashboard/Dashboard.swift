@@ -1,1 +1,0 @@
-/// State, messages, update and view of the dashboard.

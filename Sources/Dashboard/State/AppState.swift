@@ -1,0 +1,59 @@
+import Markets
+import TermCanvas
+
+/// Everything that decides what is on the screen, apart from the screen size.
+public struct AppState: Sendable {
+    public var data: MarketData
+    /// The visible range and cursor; nil while there is no data.
+    public var viewport: Viewport?
+    public var mode: ChartMode = .indexed
+    public var logScale = false
+    public var basis: BreakoutBasis = .high
+    public var glyphs: GlyphSet
+    public var theme: Theme
+    public var showHelp = false
+    /// The last size the terminal reported; update uses it to turn cursor steps into days.
+    public var size: Size
+    /// A one-line note for the status bar (a key that did nothing, say).
+    public var notice: String?
+    /// Where the data came from, for the status bar ("store ~/.local/share/resonance", "DEMO").
+    public var sourceLabel: String
+    /// The command that fills an empty store, shown on the empty-state screen.
+    public var importHint: [String]
+
+    /// A state over some data, showing all of it.
+    public init(data: MarketData, glyphs: GlyphSet = .braille, theme: Theme = .standard,
+                size: Size = Size(width: 80, height: 24), sourceLabel: String = "",
+                importHint: [String] = AppState.defaultImportHint) {
+        self.data = data
+        self.viewport = data.bounds.map(Viewport.init(bounds:))
+        self.glyphs = glyphs
+        self.theme = theme
+        self.size = size
+        self.sourceLabel = sourceLabel
+        self.importHint = importHint
+    }
+
+    /// The commands that fill an empty store.
+    public static let defaultImportHint = [
+        "resonance import rut.csv --series rut",
+        "resonance import btc.csv --series btc",
+    ]
+
+    /// The index's breakouts on the basis in use.
+    public var breakouts: [Breakout] { data.breakouts(basis: basis) }
+
+    /// Replaces the data (after a load), keeping the view where it was when possible.
+    public mutating func replaceData(_ newData: MarketData) {
+        data = newData
+        guard let bounds = newData.bounds else { viewport = nil; return }
+        if var v = viewport { v.updateBounds(bounds); viewport = v } else { viewport = Viewport(bounds: bounds) }
+    }
+
+    /// The days of every marker (halvings and breakouts) in the data, sorted, for `[` and `]`.
+    public var markerDays: [Day] {
+        guard let bounds = data.bounds else { return [] }
+        let days = data.halvings(in: bounds).map(\.day) + breakouts.map(\.day)
+        return Array(Set(days)).sorted()
+    }
+}

@@ -1,0 +1,55 @@
+import Markets
+
+/// The two series on the chart with everything derived from them once per data change.
+///
+/// Deriving here (breakouts on both bases, min/max pyramids) keeps a frame's cost about the screen width:
+/// `view` only looks things up.
+public struct MarketData: Sendable {
+    /// The Russell 2000 index.
+    public let index: Series
+    /// Bitcoin in US dollars.
+    public let bitcoin: Series
+    /// Whether this is the synthetic demo set, never real prices.
+    public let isDemo: Bool
+    /// Pyramids over the closes, for drawing and for axis extents.
+    public let indexPyramid: MinMaxPyramid
+    public let bitcoinPyramid: MinMaxPyramid
+    /// The quiet period the breakouts below were found with.
+    public let quietDays: Int
+    private let breakoutsByBasis: [BreakoutBasis: [Breakout]]
+
+    /// Derives what the dashboard needs from two series.
+    public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250) {
+        self.index = index
+        self.bitcoin = bitcoin
+        self.isDemo = isDemo
+        self.quietDays = quietDays
+        indexPyramid = MinMaxPyramid(values: index.closes)
+        bitcoinPyramid = MinMaxPyramid(values: bitcoin.closes)
+        var found: [BreakoutBasis: [Breakout]] = [:]
+        for basis in BreakoutBasis.allCases { found[basis] = detectBreakouts(in: index, basis: basis, quietDays: quietDays) }
+        breakoutsByBasis = found
+    }
+
+    /// No data at all.
+    public static let empty = MarketData(index: Series(id: .rut), bitcoin: Series(id: .btc))
+
+    /// Whether there is nothing to chart.
+    public var isEmpty: Bool { index.isEmpty && bitcoin.isEmpty }
+
+    /// The days covered by either series, or nil when both are empty.
+    public var bounds: DayRange? {
+        switch (index.dayRange, bitcoin.dayRange) {
+        case let (a?, b?): return min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        default: return nil
+        }
+    }
+
+    /// The index's breakouts on a basis.
+    public func breakouts(basis: BreakoutBasis) -> [Breakout] { breakoutsByBasis[basis] ?? [] }
+
+    /// The halvings inside the data's extent, plus the next one as an estimate when it falls inside `range`.
+    public func halvings(in range: DayRange) -> [Halving] { HalvingSchedule.halvings(in: range) }
+}

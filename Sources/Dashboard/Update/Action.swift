@@ -1,0 +1,72 @@
+import TermCanvas
+
+/// What a key asks the dashboard to do.
+public enum Action: Hashable, Sendable {
+    case zoomIn, zoomOut
+    case panLeft, panRight, pageLeft, pageRight
+    case goToStart, goToEnd
+    /// Show this many months around the cursor.
+    case preset(months: Int)
+    case showAll
+    case cursorLeft, cursorRight, cursorLeftFast, cursorRightFast
+    case previousMarker, nextMarker
+    case cycleMode, toggleLog, toggleBasis, cycleGlyphs
+    case toggleHelp, closeOverlay
+    case quit
+}
+
+/// One line of the key map: the keys, what they do, and how the help overlay names them.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var keyLabel: String
+    public var summary: String
+}
+
+/// The dashboard's keys, in the order the help overlay lists them.
+public enum KeyMap {
+    /// Every binding; the first that lists a key wins.
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: [.character("+"), .character("=")], action: .zoomIn, keyLabel: "+", summary: "zoom in around the cursor"),
+        KeyBinding(keys: [.character("-"), .character("_")], action: .zoomOut, keyLabel: "-", summary: "zoom out"),
+        KeyBinding(keys: [.left, .character("h")], action: .panLeft, keyLabel: "← h", summary: "pan left (a tenth of the view)"),
+        KeyBinding(keys: [.right, .character("l")], action: .panRight, keyLabel: "→ l", summary: "pan right"),
+        KeyBinding(keys: [.pageUp], action: .pageLeft, keyLabel: "PgUp", summary: "pan left a whole view"),
+        KeyBinding(keys: [.pageDown], action: .pageRight, keyLabel: "PgDn", summary: "pan right a whole view"),
+        KeyBinding(keys: [.home], action: .goToStart, keyLabel: "Home", summary: "go to the first day"),
+        KeyBinding(keys: [.end], action: .goToEnd, keyLabel: "End", summary: "go to the last day"),
+        KeyBinding(keys: [.character(",")], action: .cursorLeft, keyLabel: ", .", summary: "move the cursor one column"),
+        KeyBinding(keys: [.character(".")], action: .cursorRight, keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character("<")], action: .cursorLeftFast, keyLabel: "< >", summary: "move the cursor ten columns"),
+        KeyBinding(keys: [.character(">")], action: .cursorRightFast, keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character("[")], action: .previousMarker, keyLabel: "[ ]", summary: "cursor to the previous / next marker"),
+        KeyBinding(keys: [.character("]")], action: .nextMarker, keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character("1")], action: .preset(months: 1), keyLabel: "1 3 6", summary: "show 1, 3 or 6 months"),
+        KeyBinding(keys: [.character("3")], action: .preset(months: 3), keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character("6")], action: .preset(months: 6), keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character("y")], action: .preset(months: 12), keyLabel: "y Y", summary: "show 1 or 5 years"),
+        KeyBinding(keys: [.character("Y")], action: .preset(months: 60), keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character("a"), .character("0")], action: .showAll, keyLabel: "a", summary: "show all the data"),
+        KeyBinding(keys: [.character("m")], action: .cycleMode, keyLabel: "m", summary: "chart mode: indexed / dual axis"),
+        KeyBinding(keys: [.character("L")], action: .toggleLog, keyLabel: "L", summary: "log scale on / off"),
+        KeyBinding(keys: [.character("b")], action: .toggleBasis, keyLabel: "b", summary: "breakout basis: daily high / close"),
+        KeyBinding(keys: [.character("g")], action: .cycleGlyphs, keyLabel: "g", summary: "glyphs: braille / block / ascii"),
+        KeyBinding(keys: [.character("?")], action: .toggleHelp, keyLabel: "?", summary: "this help"),
+        KeyBinding(keys: [.escape], action: .closeOverlay, keyLabel: "Esc", summary: "close the help"),
+        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, keyLabel: "q ^C", summary: "quit"),
+    ]
+
+    private static let table: [Key: Action] = {
+        var t: [Key: Action] = [:]
+        for b in bindings { for k in b.keys where t[k] == nil { t[k] = b.action } }
+        return t
+    }()
+
+    /// The action a key is bound to.
+    public static func action(for key: Key) -> Action? { table[key] }
+
+    /// The lines of the help overlay: key label and summary, continuation bindings folded in.
+    public static var helpLines: [(keys: String, summary: String)] {
+        bindings.filter { !$0.summary.isEmpty }.map { ($0.keyLabel, $0.summary) }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import Markets
+import TermCanvas
+
+/// Something that happened: input from the terminal, or the result of an effect.
+public enum Msg: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(Size)
+    /// New data is ready (loaded from the store).
+    case dataLoaded(MarketData)
+    /// A scheduled tick came due.
+    case tick(Date)
+}
+
+/// An effect for the runtime to perform; its result, if any, comes back as a `Msg`.
+public enum Cmd: Equatable, Sendable {
+    /// Leave the dashboard and restore the terminal.
+    case quit
+}

@@ -1,0 +1,117 @@
+import Markets
+import TermCanvas
+
+/// Applies a message to the state and returns the effects to run; never performs I/O.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
+    state.notice = nil
+    switch msg {
+    case .resize(let size):
+        state.size = size
+        return []
+    case .dataLoaded(let data):
+        state.replaceData(data)
+        return []
+    case .tick:
+        return []
+    case .mouse(let event):
+        handleMouse(&state, event)
+        return []
+    case .key(let key):
+        guard let action = KeyMap.action(for: key) else {
+            if case .character(let c) = key { state.notice = "no key '\(c)' — press ? for help" }
+            return []
+        }
+        return perform(&state, action)
+    }
+}
+
+/// Carries out one action of the key map.
+func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
+    switch action {
+    case .quit:
+        return [.quit]
+    case .toggleHelp:
+        state.showHelp.toggle()
+        return []
+    case .closeOverlay:
+        state.showHelp = false
+        return []
+    case .cycleMode:
+        state.mode = state.mode.next
+        return []
+    case .toggleLog:
+        state.logScale.toggle()
+        return []
+    case .toggleBasis:
+        state.basis = state.basis == .high ? .close : .high
+        return []
+    case .cycleGlyphs:
+        let all = GlyphSet.allCases
+        state.glyphs = all[(all.firstIndex(of: state.glyphs)! + 1) % all.count]
+        return []
+    default:
+        break
+    }
+    guard var viewport = state.viewport else { return [] }
+    let step = cursorStepDays(state, viewport)
+    switch action {
+    case .zoomIn: viewport.zoom(by: 0.5)
+    case .zoomOut: viewport.zoom(by: 2)
+    case .panLeft: viewport.pan(days: -max(1, viewport.span / 10))
+    case .panRight: viewport.pan(days: max(1, viewport.span / 10))
+    case .pageLeft: viewport.pan(days: -max(1, viewport.span))
+    case .pageRight: viewport.pan(days: max(1, viewport.span))
+    case .goToStart: viewport.goToStart()
+    case .goToEnd: viewport.goToEnd()
+    case .showAll: viewport.showAll()
+    case .preset(let months):
+        let cursor = viewport.cursor
+        let days = cursor.distance(to: cursor.adding(months: months))
+        viewport.setSpan(days)
+    case .cursorLeft: viewport.moveCursor(days: -step)
+    case .cursorRight: viewport.moveCursor(days: step)
+    case .cursorLeftFast: viewport.moveCursor(days: -10 * step)
+    case .cursorRightFast: viewport.moveCursor(days: 10 * step)
+    case .previousMarker:
+        if let day = state.markerDays.last(where: { $0 < viewport.cursor }) {
+            viewport.jumpCursor(to: day)
+        } else {
+            state.notice = "no marker before \(viewport.cursor.iso)"
+        }
+    case .nextMarker:
+        if let day = state.markerDays.first(where: { $0 > viewport.cursor }) {
+            viewport.jumpCursor(to: day)
+        } else {
+            state.notice = "no marker after \(viewport.cursor.iso)"
+        }
+    default:
+        break
+    }
+    state.viewport = viewport
+    return []
+}
+
+/// Days one cursor step moves: one plot column at the current zoom.
+func cursorStepDays(_ state: AppState, _ viewport: Viewport) -> Int {
+    let plot = Layout(size: state.size, mode: state.mode).plot
+    return DayAxis(range: viewport.range, positions: plot.width).daysPerPosition
+}
+
+/// Wheel zooms around the pointer's column; a click puts the cursor there.
+private func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
+    guard var viewport = state.viewport else { return }
+    let plot = Layout(size: state.size, mode: state.mode).plot
+    let axis = DayAxis(range: viewport.range, positions: plot.width)
+    let inside = plot.contains(x: event.x, y: event.y)
+    switch event.kind {
+    case .press:
+        guard inside else { return }
+        viewport.setCursor(axis.day(at: event.x - plot.x))
+    case .wheelUp, .wheelDown:
+        if inside { viewport.setCursor(axis.day(at: event.x - plot.x)) }
+        viewport.zoom(by: event.kind == .wheelUp ? 0.5 : 2)
+    case .release:
+        return
+    }
+    state.viewport = viewport
+}

@@ -1,0 +1,162 @@
+import Markets
+import TermCanvas
+
+/// The main chart: the index and Bitcoin over one date axis, with halving rules, breakout marks and the cursor.
+struct PriceChart: Widget {
+    let state: AppState
+    let layout: Layout
+
+    /// How each series is scaled for the mode in use: indexed to 100 on the first visible day, or as is.
+    static func scales(_ state: AppState, range: DayRange) -> (index: Double, bitcoin: Double) {
+        guard state.mode == .indexed else { return (1, 1) }
+        func base(_ s: Series) -> Double {
+            let i = s.firstIndex(onOrAfter: range.lowerBound)
+            return i < s.count ? 100 / s.closes[i] : 1
+        }
+        return (base(state.data.index), base(state.data.bitcoin))
+    }
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        guard let viewport = state.viewport else { return }
+        let plot = layout.plot
+        guard plot.width >= 2, plot.height >= 2 else { return }
+        let theme = state.theme
+        let glyphs = state.glyphs
+        let unicode = glyphs.needsUnicode
+        let range = viewport.range
+        var canvas = PlotCanvas(columns: plot.width, rows: plot.height, glyphs: glyphs)
+        let dots = DayAxis(range: range, positions: canvas.dotWidth)
+        let cells = DayAxis(range: range, positions: plot.width)
+        let scales = PriceChart.scales(state, range: range)
+        let index = SeriesPlotter(series: state.data.index, pyramid: state.data.indexPyramid, scale: scales.index)
+        let bitcoin = SeriesPlotter(series: state.data.bitcoin, pyramid: state.data.bitcoinPyramid, scale: scales.bitcoin)
+
+        // Value axes: one shared in indexed mode, one per series in dual-axis mode.
+        let leftAxis: ValueAxis?
+        let rightAxis: ValueAxis?
+        if state.mode == .indexed {
+            let both = [index.extent(in: range), bitcoin.extent(in: range)].compactMap { $0 }
+            let extent = both.isEmpty ? nil : (both.map(\.min).min()!, both.map(\.max).max()!)
+            leftAxis = ValueAxis(extent: extent, log: state.logScale, positions: canvas.dotHeight)
+            rightAxis = leftAxis
+        } else {
+            leftAxis = ValueAxis(extent: index.extent(in: range), log: state.logScale, positions: canvas.dotHeight)
+            rightAxis = ValueAxis(extent: bitcoin.extent(in: range), log: state.logScale, positions: canvas.dotHeight)
+        }
+
+        // Series: Bitcoin first so the index, which carries the breakout marks, is drawn on top.
+        if let axis = rightAxis { bitcoin.draw(on: &canvas, days: dots, values: axis, style: theme.bitcoinStyle) }
+        if let axis = leftAxis { index.draw(on: &canvas, days: dots, values: axis, style: theme.indexStyle) }
+        canvas.render(into: &buffer, at: (plot.x, plot.y))
+
+        drawHalvings(range: range, cells: cells, canvas: canvas, buffer: &buffer, unicode: unicode)
+        drawCursor(column: cells.position(of: viewport.cursor), canvas: canvas, buffer: &buffer, unicode: unicode)
+        if let axis = leftAxis {
+            drawBreakouts(range: range, cells: cells, axis: axis, scale: scales.index, dotsPerRow: glyphs.dotsPerRow,
+                          buffer: &buffer, unicode: unicode)
+        }
+        drawValueAxis(leftAxis, side: .left, dotsPerRow: glyphs.dotsPerRow, buffer: &buffer, unicode: unicode,
+                      style: state.mode == .dualAxis ? theme.indexStyle : theme.axisStyle)
+        if state.mode == .dualAxis {
+            drawValueAxis(rightAxis, side: .right, dotsPerRow: glyphs.dotsPerRow, buffer: &buffer, unicode: unicode,
+                          style: theme.bitcoinStyle)
+        }
+        drawDateAxis(range: range, cells: cells, cursor: viewport.cursor, buffer: &buffer, unicode: unicode)
+    }
+
+    // MARK: - Markers
+
+    private func drawHalvings(range: DayRange, cells: DayAxis, canvas: PlotCanvas, buffer: inout Buffer, unicode: Bool) {
+        let plot = layout.plot
+        let labelRow = layout.chart.y
+        var labelEnd = Int.min
+        for halving in state.data.halvings(in: range) {
+            let column = cells.position(of: halving.day)
+            guard column >= 0, column < plot.width else { continue }
+            let style = halving.isEstimate ? state.theme.halvingEstimateStyle : state.theme.halvingStyle
+            for row in 0..<plot.height where !canvas.isSet(column: column, row: row) {
+                buffer.set(plot.x + column, plot.y + row, unicode ? "┊" : ":", style: style)
+            }
+            // Label above the rule: long when it fits before the next one, else short.
+            let long = halving.isEstimate ? "\(halving.shortLabel) est. \(halving.day.iso.prefix(7))" : "\(halving.shortLabel) \(halving.day.iso)"
+            let label = (plot.x + column + long.count < plot.maxX) ? long : halving.shortLabel
+            let x = min(plot.x + column, plot.maxX - label.count)
+            if x > labelEnd {
+                labelEnd = buffer.write(label, x: x, y: labelRow, style: style.adding(.bold), clip: layout.chart)
+            }
+        }
+    }
+
+    private func drawBreakouts(range: DayRange, cells: DayAxis, axis: ValueAxis, scale: Double, dotsPerRow: Int,
+                               buffer: inout Buffer, unicode: Bool) {
+        let plot = layout.plot
+        let series = state.data.index
+        for breakout in state.breakouts where range.contains(breakout.day) {
+            let column = cells.position(of: breakout.day)
+            let row = axis.position(of: series.closes[breakout.index] * scale) / dotsPerRow
+            // Put the mark on the line, or just above it when that cell is free, so the line stays readable.
+            let y = plot.y + max(0, min(plot.height - 1, row - 1))
+            buffer.set(plot.x + column, y, unicode ? "▲" : "^", style: state.theme.breakoutStyle)
+        }
+    }
+
+    private func drawCursor(column: Int, canvas: PlotCanvas, buffer: inout Buffer, unicode: Bool) {
+        let plot = layout.plot
+        guard column >= 0, column < plot.width else { return }
+        let style = state.theme.cursorStyle.adding(.dim)
+        for row in 0..<plot.height where !canvas.isSet(column: column, row: row) {
+            buffer.set(plot.x + column, plot.y + row, unicode ? "│" : "|", style: style)
+        }
+    }
+
+    // MARK: - Axes
+
+    private enum Side { case left, right }
+
+    private func drawValueAxis(_ axis: ValueAxis?, side: Side, dotsPerRow: Int, buffer: inout Buffer, unicode: Bool,
+                               style: Style) {
+        let plot = layout.plot
+        let width = Layout.axisWidth
+        let ruleX = side == .left ? plot.x - 1 : plot.maxX
+        for y in plot.minY..<plot.maxY { buffer.set(ruleX, y, unicode ? "│" : "|", style: state.theme.axisStyle) }
+        guard let axis else { return }
+        var lastRow = Int.min
+        for value in axis.ticks(maxCount: max(2, plot.height / 3)) {
+            let row = axis.position(of: value) / dotsPerRow
+            guard row >= 0, row < plot.height, abs(row - lastRow) >= 2 else { continue }
+            lastRow = row
+            let label = ValueFormat.compact(value)
+            let y = plot.y + row
+            if side == .left {
+                buffer.set(ruleX, y, unicode ? "┤" : "+", style: state.theme.axisStyle)
+                buffer.write(label, x: max(layout.chart.x, ruleX - 1 - label.count), y: y, style: style)
+            } else {
+                buffer.set(ruleX, y, unicode ? "├" : "+", style: state.theme.axisStyle)
+                buffer.write(String(label.prefix(width - 2)), x: ruleX + 2, y: y, style: style)
+            }
+        }
+    }
+
+    private func drawDateAxis(range: DayRange, cells: DayAxis, cursor: Day, buffer: inout Buffer, unicode: Bool) {
+        let plot = layout.plot
+        let y = plot.maxY
+        let axisStyle = state.theme.axisStyle
+        buffer.write(String(repeating: unicode ? "─" : "-", count: plot.width), x: plot.x, y: y, style: axisStyle)
+        buffer.set(plot.x - 1, y, unicode ? "└" : "+", style: axisStyle)
+        if state.mode == .dualAxis { buffer.set(plot.maxX, y, unicode ? "┘" : "+", style: axisStyle) }
+        var nextFree = plot.x
+        for tick in DateTicks.ticks(in: range, maxCount: max(2, plot.width / 12)) {
+            let column = cells.position(of: tick.day)
+            guard column >= 0, column < plot.width else { continue }
+            let x = plot.x + column
+            buffer.set(x, y, unicode ? "┴" : "+", style: axisStyle)
+            let labelX = x + 1
+            guard labelX >= nextFree, labelX + tick.label.count <= plot.maxX else { continue }
+            nextFree = buffer.write(tick.label, x: labelX, y: y, style: state.theme.text) + 1
+        }
+        let cursorColumn = cells.position(of: cursor)
+        if cursorColumn >= 0, cursorColumn < plot.width {
+            buffer.set(plot.x + cursorColumn, y, unicode ? "┼" : "+", style: state.theme.cursorStyle)
+        }
+    }
+}

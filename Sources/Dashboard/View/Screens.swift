@@ -1,0 +1,103 @@
+import TermCanvas
+
+/// Draws a box outline with a title, in box-drawing characters or ASCII.
+func drawBox(_ rect: Rect, title: String, style: Style, titleStyle: Style, unicode: Bool, buffer: inout Buffer) {
+    guard rect.width >= 2, rect.height >= 2 else { return }
+    buffer.fill(rect, with: Cell(" ", style: Style(background: style.background)))
+    let h: Unicode.Scalar = unicode ? "─" : "-", v: Unicode.Scalar = unicode ? "│" : "|"
+    for x in rect.minX + 1..<rect.maxX - 1 {
+        buffer.set(x, rect.minY, h, style: style)
+        buffer.set(x, rect.maxY - 1, h, style: style)
+    }
+    for y in rect.minY + 1..<rect.maxY - 1 {
+        buffer.set(rect.minX, y, v, style: style)
+        buffer.set(rect.maxX - 1, y, v, style: style)
+    }
+    buffer.set(rect.minX, rect.minY, unicode ? "┌" : "+", style: style)
+    buffer.set(rect.maxX - 1, rect.minY, unicode ? "┐" : "+", style: style)
+    buffer.set(rect.minX, rect.maxY - 1, unicode ? "└" : "+", style: style)
+    buffer.set(rect.maxX - 1, rect.maxY - 1, unicode ? "┘" : "+", style: style)
+    buffer.write(" \(title) ", x: rect.minX + 2, y: rect.minY, style: titleStyle, clip: rect.inset(left: 1, right: 1))
+}
+
+/// The key list, centred over the dashboard.
+struct HelpOverlay: Widget {
+    let state: AppState
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        let lines = KeyMap.helpLines
+        let keyWidth = lines.map { $0.keys.count }.max() ?? 0
+        let textWidth = lines.map { $0.summary.count }.max() ?? 0
+        let width = min(area.width, keyWidth + textWidth + 7)
+        let height = min(area.height, lines.count + 4)
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
+                       width: width, height: height)
+        let theme = state.theme
+        drawBox(box, title: "Keys", style: theme.text, titleStyle: theme.titleStyle,
+                unicode: state.glyphs.needsUnicode, buffer: &buffer)
+        let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
+        for (i, line) in lines.enumerated() where i < inner.height - 1 {
+            let x = buffer.write(line.keys.padding(toLength: keyWidth), x: inner.x, y: inner.y + i,
+                                 style: theme.cursorStyle, clip: inner)
+            buffer.write("  " + line.summary, x: x, y: inner.y + i, style: theme.text, clip: inner)
+        }
+        buffer.write("? or Esc closes", x: inner.x, y: inner.maxY - 1, style: theme.dimText, clip: inner)
+    }
+}
+
+/// The screen for an empty store: what is missing and the exact commands that fill it.
+struct EmptyState: Widget {
+    let state: AppState
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        var lines: [(String, Style)] = [
+            ("No price history in the store yet.", theme.titleStyle),
+            ("", theme.text),
+            ("Import daily history from CSV files (Yahoo, Stooq or date,close):", theme.text),
+            ("", theme.text),
+        ]
+        lines += state.importHint.map { ("  " + $0, theme.cursorStyle) }
+        lines += [
+            ("", theme.text),
+            ("Then run resonance again. To try the keys now on synthetic data:", theme.text),
+            ("", theme.text),
+            ("  resonance --demo", theme.cursorStyle),
+            ("", theme.text),
+            (state.sourceLabel, theme.dimText),
+        ]
+        let width = min(area.width, (lines.map { $0.0.count }.max() ?? 0))
+        let x = area.x + max(0, (area.width - width) / 2)
+        let y = area.y + max(0, (area.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() { buffer.write(line.0, x: x, y: y + i, style: line.1, clip: area) }
+    }
+}
+
+/// The whole screen when the terminal is smaller than the dashboard needs.
+struct TooSmall: Widget {
+    let size: Size
+    let theme: Theme
+
+    func render(in area: Rect, buffer: inout Buffer) {
+        let need = Layout.minimumSize
+        let candidates = [
+            "terminal too small: need \(need.width)x\(need.height), have \(size.width)x\(size.height)",
+            "too small: need \(need.width)x\(need.height)",
+            "need \(need.width)x\(need.height)",
+            "small",
+        ]
+        let message = candidates.first { $0.count <= area.width } ?? String(candidates.last!.prefix(area.width))
+        let y = area.y + area.height / 2
+        buffer.write(message, x: area.x + max(0, (area.width - message.count) / 2), y: y, style: theme.text.adding(.bold))
+        if area.height > 2, "q quits".count <= area.width {
+            buffer.write("q quits", x: area.x + (area.width - 7) / 2, y: y + 1, style: theme.dimText)
+        }
+    }
+}
+
+extension String {
+    /// The string padded with spaces (or cut) to a number of characters.
+    func padding(toLength length: Int) -> String {
+        count >= length ? String(prefix(length)) : self + String(repeating: " ", count: length - count)
+    }
+}

@@ -1,0 +1,24 @@
+import TermCanvas
+
+/// Draws the whole screen for a state at a size: the one picture both the terminal and `render` show.
+public func view(_ state: AppState, size: Size) -> Buffer {
+    var buffer = Buffer(size: size)
+    let area = buffer.area
+    guard Layout.fits(size) else {
+        TooSmall(size: size, theme: state.theme).render(in: area, buffer: &buffer)
+        return buffer
+    }
+    let layout = Layout(size: size, mode: state.mode)
+    TitleBar(state: state).render(in: layout.title, buffer: &buffer)
+    if state.viewport == nil {
+        EmptyState(state: state).render(in: Rect(x: 0, y: 1, width: size.width, height: size.height - 2), buffer: &buffer)
+    } else {
+        Legend(state: state).render(in: layout.legend, buffer: &buffer)
+        PriceChart(state: state, layout: layout).render(in: layout.chart, buffer: &buffer)
+        CursorReadout(state: state).render(in: layout.readout, buffer: &buffer)
+        MarkerList(state: state).render(in: layout.markers, buffer: &buffer)
+    }
+    StatusBar(state: state).render(in: layout.status, buffer: &buffer)
+    if state.showHelp { HelpOverlay(state: state).render(in: area, buffer: &buffer) }
+    return buffer
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Dashboard
+import Feeds
+import Foundation
+import Markets
+import TermCanvas
+
+/// Where the store lives: `--home`, else the environment.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder for the store (overrides RESONANCE_HOME and XDG_DATA_HOME).", valueName: "dir"))
+    var home: String?
+
+    /// Opens the store, creating its folder on first use.
+    func openStore() throws -> Store {
+        let location = try StoreLocation(home: home, environment: ProcessInfo.processInfo.environment)
+        return try Store(location: location)
+    }
+}
+
+/// How the chart is drawn; shared by the dashboard and `render`.
+struct ViewOptions: ParsableArguments {
+    @Flag(name: .long, help: "Use a deterministic synthetic data set instead of the store (labelled DEMO, never stored).")
+    var demo = false
+
+    @Option(name: .long, help: "Glyphs for the plot: braille, block or ascii (default: braille in a UTF-8 locale, else ascii).")
+    var glyphs: GlyphSet?
+
+    @Option(name: .long, help: "Breakout basis: the daily high or the close.")
+    var breakoutBasis: BreakoutBasis = .high
+
+    @Option(name: .long, help: "Trading days without a new high before a new high counts as a breakout.")
+    var quietDays: Int = 250
+
+    @Option(name: .long, help: "Chart mode: indexed or dual.")
+    var mode: ChartModeOption = .indexed
+
+    @Flag(name: .long, help: "Start with a log value scale.")
+    var log = false
+
+    func validate() throws {
+        guard quietDays >= 1 else { throw ValidationError("--quiet-days must be at least 1, got \(quietDays)") }
+    }
+
+    /// The data to chart: the demo set, or both price series from the store.
+    func loadData(store: () throws -> Store) throws -> (MarketData, String) {
+        if demo {
+            let demo = DemoMarket.generate(seed: 2026)
+            return (MarketData(index: demo.rut, bitcoin: demo.btc, isDemo: true, quietDays: quietDays), "DEMO")
+        }
+        let store = try store()
+        let data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays)
+        return (data, "store " + store.displayPath)
+    }
+
+    /// The initial state for some data.
+    func makeState(data: MarketData, source: String, unicode: Bool, theme: Theme, size: Size) -> AppState {
+        var state = AppState(data: data, glyphs: glyphs ?? (unicode ? .braille : .ascii), theme: theme, size: size,
+                             sourceLabel: source)
+        state.basis = breakoutBasis
+        state.mode = mode.chartMode
+        state.logScale = log
+        return state
+    }
+}
+
+/// The chart modes as typed on the command line.
+enum ChartModeOption: String, ExpressibleByArgument, CaseIterable {
+    case indexed, dual
+    var chartMode: ChartMode { self == .indexed ? .indexed : .dualAxis }
+}
+
+extension GlyphSet: ExpressibleByArgument {}
+extension BreakoutBasis: ExpressibleByArgument {}
+
+extension SeriesID: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+/// Parses `A..B` (either side may be left out) into a range of days.
+func parseDayRange(_ text: String, data: DayRange?) throws -> DayRange {
+    let parts = text.components(separatedBy: "..")
+    guard parts.count == 2 else { throw ValidationError("--range: expected FROM..TO with dates as YYYY-MM-DD, got '\(text)'") }
+    func day(_ s: String, _ fallback: Day?) throws -> Day {
+        if s.isEmpty, let fallback { return fallback }
+        guard let d = Day(iso: s) else { throw ValidationError("--range: '\(s)' is not a date (YYYY-MM-DD)") }
+        return d
+    }
+    let lo = try day(parts[0], data?.lowerBound), hi = try day(parts[1], data?.upperBound)
+    guard lo <= hi else { throw ValidationError("--range: \(lo.iso) is after \(hi.iso)") }
+    return lo...hi
+}
