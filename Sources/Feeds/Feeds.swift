@@ -1,1 +1,7 @@
-/// The SQLite store and CSV import.
+// Feeds: the SQLite store and CSV import.
+//
+// - `StoreLocation` finds the data folder (`--home`, `RESONANCE_HOME`, XDG, `~/.local/share`).
+// - `Store` keeps bars per series in one SQLite file, in WAL mode, through GRDB.
+// - `PriceCSVParser` turns the bytes of a price file into bars, with `FILE:LINE:` errors.
+// - `Importer` parses a file and writes it to the store in one transaction.
+// - `SeriesCSV` renders a series back to CSV.

@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+import Markets
+
+/// The Resonance database: daily bars per series, in one SQLite file in WAL mode.
+///
+/// Readers never block the writer (GRDB `DatabasePool`), every write is one transaction, and bars are
+/// validated before anything is written. Safe to share between threads.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    private let pool: DatabasePool
+
+    // MARK: - Opening
+
+    /// Opens (creating when needed) the store at a location, making its folder first.
+    ///
+    /// - Throws: `StoreError` naming the folder or file.
+    public convenience init(location: StoreLocation) throws {
+        try location.createDirectory()
+        try self.init(path: location.databaseURL.path)
+    }
+
+    /// Opens (creating when needed) the store at a database file path, and brings its schema up to date.
+    ///
+    /// - Throws: `StoreError.notAStore` for a file that is not a Resonance database,
+    ///   `StoreError.cannotOpen` when the file cannot be opened or created (for example in a read-only
+    ///   folder), `StoreError.newerSchema` for a store made by a newer version.
+    public init(path: String) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError.cannotOpen(path: path, reason: "it is a folder")
+        }
+        let existed = FileManager.default.fileExists(atPath: path)
+        do {
+            var configuration = Configuration()
+            configuration.label = "resonance"
+            configuration.busyMode = .timeout(5)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.read { db in
+                // A readable database made by someone else has tables but no migration history.
+                let hasTables = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')") ?? false
+                if existed, hasTables, try !db.tableExists("grdb_migrations") { throw StoreError.notAStore(path: path) }
+                if try StoreSchema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            }
+            try StoreSchema.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Store.storeError(error, path: path, existed: existed)
+        }
+    }
+
+    private static func storeError(_ error: DatabaseError, path: String, existed: Bool) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .notAStore(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            let folder = (path as NSString).deletingLastPathComponent
+            if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                return .cannotOpen(path: path, reason: "the folder is not writable (the store needs to write beside the file)")
+            }
+            return .cannotOpen(path: path, reason: existed ? "permission denied or read-only file" : "cannot create the file")
+        default:
+            return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The ids of the series that hold at least one bar, in name order.
+    public func seriesIDs() throws -> [SeriesID] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT series FROM bar ORDER BY series").map { SeriesID($0) }
+        }
+    }
+
+    /// A series as stored, optionally limited to a range of days; empty when the store has none.
+    public func load(_ id: SeriesID, in range: DayRange? = nil) throws -> Series {
+        try pool.read { db in
+            let lower = range.map { Int64($0.lowerBound.rawValue) } ?? Int64(Int32.min)
+            let upper = range.map { Int64($0.upperBound.rawValue) } ?? Int64(Int32.max)
+            let arguments: StatementArguments = [id.rawValue, lower, upper]
+            let count = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM bar WHERE series = ? AND day BETWEEN ? AND ?", arguments: arguments) ?? 0
+            var series = Series(id: id)
+            series.reserveCapacity(count)
+            let statement = try db.cachedStatement(
+                sql: "SELECT day, open, high, low, close, volume FROM bar WHERE series = ? AND day BETWEEN ? AND ? ORDER BY day")
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try rows.next() {
+                series.append(Bar(day: Day(rawValue: row[0] as Int32), open: row[1] as Double?,
+                                  high: row[2] as Double?, low: row[3] as Double?, close: row[4] as Double,
+                                  volume: row[5] as Double?))
+            }
+            return series
+        }
+    }
+
+    /// Row count and first and last day of every stored series, in name order.
+    public func summary() throws -> [SeriesSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT series, COUNT(*), MIN(day), MAX(day) FROM bar GROUP BY series ORDER BY series")
+                .map { row in
+                    SeriesSummary(id: SeriesID(row[0] as String), count: row[1] as Int,
+                                  firstDay: Day(rawValue: row[2] as Int32), lastDay: Day(rawValue: row[3] as Int32))
+                }
+        }
+    }
+
+    /// The number of imports logged for a series (for diagnostics and tests).
+    public func importLogCount(for id: SeriesID) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import_log WHERE series = ?", arguments: [id.rawValue]) ?? 0
+        }
+    }
+
+    /// The SQLite journal mode in effect, `wal` for a store opened by this type.
+    public func journalMode() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// The identifiers of the schema migrations applied to this store, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try StoreSchema.migrator.appliedMigrations(db) }
+    }
+
+    // MARK: - Writing
+
+    /// Inserts new bars and replaces changed ones, in one transaction, and logs the import.
+    ///
+    /// Every bar is validated first (see `Bar.validationProblem(today:)`), and a day may appear only
+    /// once; one invalid bar rejects the whole batch and nothing is written. Bars identical to the
+    /// stored ones are counted as unchanged and not rewritten.
+    ///
+    /// - Parameters:
+    ///   - bars: the bars, in any order.
+    ///   - id: the series to write into.
+    ///   - source: where the bars came from (a file name or provider), for the import log.
+    ///   - today: the current day; bars dated later are rejected.
+    /// - Throws: `StoreError.invalidBar`, or a database error.
+    @discardableResult
+    public func upsert(_ bars: [Bar], into id: SeriesID, source: String, today: Day = .utcToday()) throws -> UpsertCounts {
+        var seen = Set<Day>(minimumCapacity: bars.count)
+        for bar in bars {
+            if let problem = bar.validationProblem(today: today) {
+                throw StoreError.invalidBar(series: id, day: bar.day, reason: problem)
+            }
+            guard seen.insert(bar.day).inserted else {
+                throw StoreError.invalidBar(series: id, day: bar.day, reason: "the day appears twice in one batch")
+            }
+        }
+        guard let firstDay = bars.lazy.map(\.day).min(), let lastDay = bars.lazy.map(\.day).max() else {
+            return UpsertCounts()
+        }
+
+        return try pool.write { db in
+            var stored: [Int32: StoredValues] = [:]
+            stored.reserveCapacity(bars.count)
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT day, open, high, low, close, volume FROM bar WHERE series = ? AND day BETWEEN ? AND ?",
+                arguments: [id.rawValue, firstDay.rawValue, lastDay.rawValue])
+            while let row = try rows.next() {
+                stored[row[0] as Int32] = StoredValues(open: row[1] as Double?, high: row[2] as Double?,
+                                                       low: row[3] as Double?, close: row[4] as Double,
+                                                       volume: row[5] as Double?)
+            }
+
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO bar (series, day, open, high, low, close, volume) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            let update = try db.makeStatement(
+                sql: "UPDATE bar SET open = ?, high = ?, low = ?, close = ?, volume = ? WHERE series = ? AND day = ?")
+            var counts = UpsertCounts()
+            for bar in bars {
+                let values = StoredValues(bar)
+                if let old = stored[bar.day.rawValue] {
+                    if old == values { counts.unchanged += 1; continue }
+                    try update.execute(arguments: [bar.open, bar.high, bar.low, bar.close, bar.volume,
+                                                   id.rawValue, bar.day.rawValue])
+                    counts.updated += 1
+                } else {
+                    try insert.execute(arguments: [id.rawValue, bar.day.rawValue, bar.open, bar.high, bar.low,
+                                                   bar.close, bar.volume])
+                    counts.added += 1
+                }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO import_log (series, source, added, updated, unchanged, first_day, last_day)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id.rawValue, source, counts.added, counts.updated, counts.unchanged,
+                            firstDay.rawValue, lastDay.rawValue])
+            return counts
+        }
+    }
+}
+
+/// The values of one stored bar, compared to decide between unchanged and updated.
+private struct StoredValues: Equatable {
+    var open: Double?
+    var high: Double?
+    var low: Double?
+    var close: Double
+    var volume: Double?
+
+    init(open: Double?, high: Double?, low: Double?, close: Double, volume: Double?) {
+        self.open = open; self.high = high; self.low = low; self.close = close; self.volume = volume
+    }
+
+    init(_ bar: Bar) {
+        self.init(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+    }
+}

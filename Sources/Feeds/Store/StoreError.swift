@@ -1,0 +1,35 @@
+import Foundation
+import Markets
+
+/// Why the store could not be opened or written, in words that name the file involved.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The home folder is missing and could not be made.
+    case cannotCreateFolder(path: String, reason: String)
+    /// The database file could not be opened or created (permissions, read-only folder, …).
+    case cannotOpen(path: String, reason: String)
+    /// The file exists but is not a Resonance store (not SQLite, or another program's database).
+    case notAStore(path: String)
+    /// The store was written by a newer Resonance with a schema this one does not know.
+    case newerSchema(path: String)
+    /// A bar failed validation; nothing of its batch was written.
+    case invalidBar(series: SeriesID, day: Day, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateFolder(let path, let reason):
+            return "cannot create the data folder \(path): \(reason)"
+        case .cannotOpen(let path, let reason):
+            return "cannot open the store \(path): \(reason)"
+        case .notAStore(let path):
+            return "\(path) is not a Resonance store (not an SQLite database made by Resonance)"
+        case .newerSchema(let path):
+            return "\(path) was written by a newer version of Resonance; upgrade to open it"
+        case .invalidBar(let series, let day, let reason):
+            return "\(series) \(day): \(reason); nothing was written"
+        }
+    }
+}
+
+extension StoreError: LocalizedError {
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,44 @@
+import GRDB
+
+/// The store's schema, as numbered migrations that run in order on open.
+///
+/// Never edit a migration that has shipped: add the next one.
+enum StoreSchema {
+    /// Migration identifiers, oldest first.
+    static let migrationNames = ["v1-bars"]
+
+    /// The migrator that brings any store up to date.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        // MARK: v1: daily bars and the import log
+        migrator.registerMigration("v1-bars") { db in
+            // day: days since 1970-01-01 (Day.rawValue). One row per series and day.
+            try db.execute(sql: """
+                CREATE TABLE bar (
+                    series TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    open REAL,
+                    high REAL,
+                    low REAL,
+                    close REAL NOT NULL CHECK (close > 0),
+                    volume REAL,
+                    PRIMARY KEY (series, day)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE import_log (
+                    id INTEGER PRIMARY KEY,
+                    series TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    added INTEGER NOT NULL,
+                    updated INTEGER NOT NULL,
+                    unchanged INTEGER NOT NULL,
+                    first_day INTEGER,
+                    last_day INTEGER,
+                    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                );
+                """)
+        }
+        return migrator
+    }
+}

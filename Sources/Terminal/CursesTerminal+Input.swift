@@ -1,0 +1,58 @@
+import CNCursesW
+import Glibc
+import TermCanvas
+
+extension CursesTerminal {
+    /// Waits for the next key, mouse action or resize.
+    ///
+    /// Codes that mean nothing to the dashboard are skipped within the same wait.
+    /// - Parameter timeoutMilliseconds: how long to wait; negative waits until something arrives.
+    /// - Returns: the event, or nil when the time ran out or a signal interrupted the wait
+    ///   (check `pendingSignal`).
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        guard isRunning else { return nil }
+        let window = rs_stdscr()
+        let deadline = timeoutMilliseconds < 0 ? nil : Self.now() + timeoutMilliseconds
+        while true {
+            let remaining = deadline.map { max(0, $0 - Self.now()) } ?? -1
+            wtimeout(window, Int32(clamping: remaining))
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if status == rs_err() { return nil }
+            if let event = event(status: status, code: code) { return event }
+            if let deadline, Self.now() >= deadline { return nil }
+        }
+    }
+
+    /// The event for one result of `wget_wch`, or nil when it is not one the dashboard uses.
+    private func event(status: Int32, code: wint_t) -> InputEvent? {
+        guard status == rs_key_code_yes() else {
+            return KeyDecoding.key(for: .character(UInt32(code))).map(InputEvent.key)
+        }
+        let keyCode = Int32(bitPattern: code)
+        if keyCode == rs_key_resize() {
+            lastDrawnSizeChanged()
+            return .resize(size)
+        }
+        if keyCode == rs_key_mouse() {
+            var mouse = MEVENT()
+            guard getmouse(&mouse) == rs_ok(), let kind = MouseDecoding.kind(forButtonState: mouse.bstate) else {
+                return nil
+            }
+            return .mouse(MouseEvent(kind: kind, x: Int(mouse.x), y: Int(mouse.y)))
+        }
+        return KeyDecoding.key(for: .keyCode(keyCode)).map(InputEvent.key)
+    }
+
+    /// After a resize the screen contents are stale: make the next frame a full redraw.
+    private func lastDrawnSizeChanged() {
+        invalidate()
+    }
+
+    /// A monotonic clock in milliseconds.
+    private static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return time.tv_sec * 1000 + time.tv_nsec / 1_000_000
+    }
+}

@@ -1,2 +1,0 @@
-/// The curses backend; see CursesTerminal.
-import TermCanvas
