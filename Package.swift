@@ -38,5 +38,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Markets", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermCanvas", "TestSupport"]),
+        // Runs the real binary: import, render, export, and the dashboard in tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["resonance", "Markets", "TestSupport"]),
     ]
 )

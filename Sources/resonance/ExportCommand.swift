@@ -45,6 +45,16 @@ struct ExportSeries: ParsableCommand {
         let store = try storeOptions.openStore()
         var data = try store.load(series)
         if let range, let bounds = data.dayRange { data = data.slice(try parseDayRange(range, data: bounds)) }
-        print(format == .csv ? SeriesCSV.render(data) : SeriesCSV.json(data), terminator: "")
+        print(format == .csv ? SeriesCSV.render(data) : seriesJSON(data), terminator: "")
     }
+}
+
+/// A series as a JSON array of daily objects; missing fields are null.
+func seriesJSON(_ series: Series) -> String {
+    func number(_ v: Double?) -> String { v.map { ValueFormat.fixed($0, decimals: 2, grouped: false) } ?? "null" }
+    let rows = series.bars.map { b in
+        "  {\"date\": \"\(b.day.iso)\", \"open\": \(number(b.open)), \"high\": \(number(b.high)), "
+            + "\"low\": \(number(b.low)), \"close\": \(number(b.close)), \"volume\": \(b.volume.map { String(Int64($0)) } ?? "null")}"
+    }
+    return "[\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "]\n" : "\n]\n")
 }

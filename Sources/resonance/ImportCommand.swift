@@ -33,9 +33,9 @@ struct ImportCommand: ParsableCommand {
         let store = try storeOptions.openStore()
         let today = Day(unixSeconds: Int64(Date().timeIntervalSince1970))
         let started = Date()
-        let report = try Importer.importFile(at: URL(fileURLWithPath: file), as: series, into: store, today: today)
+        let report = try Importer().importFile(at: URL(fileURLWithPath: file), as: series, into: store, today: today)
         let elapsed = Date().timeIntervalSince(started)
         print(report.summary)
-        print(String(format: "stored in %@ (%.0f ms)", store.displayPath, elapsed * 1000))
+        print(String(format: "stored in %@ (%.0f ms)", store.path, elapsed * 1000))
     }
 }

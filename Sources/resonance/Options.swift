@@ -12,8 +12,9 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store, creating its folder on first use.
     func openStore() throws -> Store {
-        let location = try StoreLocation(home: home, environment: ProcessInfo.processInfo.environment)
-        return try Store(location: location)
+        let location = StoreLocation.resolve(home: home, environment: ProcessInfo.processInfo.environment)
+        try location.createDirectory()
+        return try Store(path: location.databaseURL.path)
     }
 }
 
@@ -49,7 +50,7 @@ struct ViewOptions: ParsableArguments {
         }
         let store = try store()
         let data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays)
-        return (data, "store " + store.displayPath)
+        return (data, "store " + store.path)
     }
 
     /// The initial state for some data.

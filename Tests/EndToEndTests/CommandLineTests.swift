@@ -1,0 +1,103 @@
+import Foundation
+import Markets
+import TestSupport
+import Testing
+
+@Suite("The resonance command line", .serialized)
+struct CommandLineTests {
+    @Test("import prints what it added, and importing again changes nothing")
+    func importTwice() throws {
+        let home = try Processes.temporaryFolder()
+        let demo = DemoMarket.generate(seed: 2026)
+        let file = try SyntheticFiles.writeCSV(demo.rut, to: home, name: "rut.csv")
+        let first = try Processes.resonance(["import", file.path, "--series", "rut", "--home", home.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("\(demo.rut.count) added"))
+        #expect(first.stdout.contains(demo.rut.days.first!.iso))
+        #expect(first.stdout.contains(demo.rut.days.last!.iso))
+        let second = try Processes.resonance(["import", file.path, "--series", "rut", "--home", home.path])
+        #expect(second.stdout.contains("0 added, 0 updated"))
+    }
+
+    @Test("a malformed file is rejected with FILE:LINE and the store keeps what it had")
+    func malformedImport() throws {
+        let home = try SyntheticFiles.importedHome()
+        let before = try Processes.resonance(["export", "series", "rut", "--home", home.path])
+        let bad = home.appendingPathComponent("bad.csv")
+        try "date,close\n2020-01-02,1500\n2020-01-03,-4\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try Processes.resonance(["import", bad.path, "--series", "rut", "--home", home.path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("bad.csv:3:"), "\(r.stderr)")
+        let after = try Processes.resonance(["export", "series", "rut", "--home", home.path])
+        #expect(after.stdout == before.stdout)
+        #expect(before.stdout.hasPrefix("date,open,high,low,close,volume\n"))
+    }
+
+    @Test("render prints one frame of the requested size with the legend, markers and range")
+    func render() throws {
+        let home = try SyntheticFiles.importedHome()
+        let r = try Processes.resonance(["render", "--size", "120x40", "--range", "2016-01-01..2021-12-31",
+                                         "--color", "never", "--home", home.path], environment: ["LANG": "C.UTF-8"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 40)
+        #expect(lines.allSatisfy { $0.unicodeScalars.count <= 120 })
+        #expect(r.stdout.contains("Russell 2000 (^RUT)"))
+        #expect(r.stdout.contains("2016-01-01 → 2021-12-31"))
+        #expect(r.stdout.contains("H3 2020-05-11"))
+        #expect(!r.stdout.contains("\u{1B}["))
+    }
+
+    @Test("render --color always writes escapes and resets every line")
+    func renderColour() throws {
+        let r = try Processes.resonance(["render", "--demo", "--size", "80x24", "--color", "always"],
+                                        environment: ["TERM": "xterm-256color"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\u{1B}[0;"))
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix("\u{1B}[0m") })
+    }
+
+    @Test("render in the C locale falls back to ASCII glyphs")
+    func renderASCII() throws {
+        let r = try Processes.resonance(["render", "--demo", "--size", "80x24", "--color", "never"],
+                                        environment: ["LANG": "C", "LC_ALL": "C"])
+        #expect(r.status == 0)
+        #expect(r.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
+    @Test("export markers lists the four halvings, the estimate and the breakouts with their basis")
+    func exportMarkers() throws {
+        let r = try Processes.resonance(["export", "markers", "--demo", "--format", "csv"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "kind,date,label")
+        for day in ["2012-11-28", "2016-07-09", "2020-05-11", "2024-04-20"] {
+            #expect(lines.contains { $0.hasPrefix("halving,\(day),") })
+        }
+        #expect(lines.contains { $0.hasPrefix("halving_estimate,2028-") })
+        #expect(lines.contains { $0.hasPrefix("breakout,") && $0.contains("basis high") })
+        let close = try Processes.resonance(["export", "markers", "--demo", "--breakout-basis", "close", "--format", "json"])
+        #expect(close.stdout.hasPrefix("[\n"))
+        #expect(close.stdout.contains("basis close"))
+    }
+
+    @Test("bad arguments get a clear message and a non-zero exit")
+    func badArguments() throws {
+        let size = try Processes.resonance(["render", "--demo", "--size", "huge"])
+        #expect(size.status != 0)
+        #expect(size.stderr.contains("--size"))
+        let range = try Processes.resonance(["render", "--demo", "--range", "2020-13-01..2021-01-01"])
+        #expect(range.status != 0)
+        #expect(range.stderr.contains("2020-13-01"))
+        let series = try Processes.resonance(["import", "/nonexistent.csv", "--series", "eth"])
+        #expect(series.status != 0)
+        #expect(series.stderr.contains("--series"))
+    }
+
+    @Test("an unknown TERM is refused with a clear message, not an exit inside curses")
+    func unknownTerm() throws {
+        let r = try Processes.resonance(["--demo"], environment: ["TERM": "no-such-terminal-xyz"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("no-such-terminal-xyz"), "\(r.stderr)")
+    }
+}
