@@ -35,8 +35,8 @@ struct ViewOptions: ParsableArguments {
     @Option(name: .long, help: "Chart mode: indexed or dual.")
     var mode: ChartModeOption = .indexed
 
-    @Flag(name: .long, help: "Start with a log value scale.")
-    var log = false
+    @Flag(name: .long, inversion: .prefixedNo, help: "Start with a log value scale (L toggles it).")
+    var log = true
 
     func validate() throws {
         guard quietDays >= 1 else { throw ValidationError("--quiet-days must be at least 1, got \(quietDays)") }

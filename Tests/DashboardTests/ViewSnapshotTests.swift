@@ -80,7 +80,7 @@ struct ViewSnapshotTests {
         for i in 1...700 { btc.append(Bar(day: btc.days[last].adding(days: i), close: btc.closes[last])) }
         var state = AppState(data: MarketData(index: generated.rut, bitcoin: btc, isDemo: true),
                              size: Size(width: 200, height: 50))
-        #expect(view(state, size: state.size).text.contains("H5 est. 2028-04"))
+        #expect(view(state, size: state.size).text.contains("H5 ~2028-04 (est.)"))
         state.type("Y")
         state.send([.key(.home)])
         #expect(!view(state, size: state.size).text.contains("H5"))

@@ -1,5 +1,6 @@
 import Foundation
 import Markets
+import TestSupport
 
 /// CSV files made from the seeded demo market, so end-to-end tests never need real prices.
 enum SyntheticFiles {

@@ -7,7 +7,8 @@ public struct AppState: Sendable {
     /// The visible range and cursor; nil while there is no data.
     public var viewport: Viewport?
     public var mode: ChartMode = .indexed
-    public var logScale = false
+    /// Log scale starts on: over the full history Bitcoin rises over a hundredfold, which flattens the index on a linear scale.
+    public var logScale = true
     public var basis: BreakoutBasis = .high
     public var glyphs: GlyphSet
     public var theme: Theme

@@ -24,8 +24,8 @@ public struct MarketData: Sendable {
         self.bitcoin = bitcoin
         self.isDemo = isDemo
         self.quietDays = quietDays
-        indexPyramid = MinMaxPyramid(values: index.closes)
-        bitcoinPyramid = MinMaxPyramid(values: bitcoin.closes)
+        indexPyramid = MinMaxPyramid(index.closes)
+        bitcoinPyramid = MinMaxPyramid(bitcoin.closes)
         var found: [BreakoutBasis: [Breakout]] = [:]
         for basis in BreakoutBasis.allCases { found[basis] = detectBreakouts(in: index, basis: basis, quietDays: quietDays) }
         breakoutsByBasis = found

@@ -77,12 +77,12 @@ struct PriceChart: Widget {
             for row in 0..<plot.height where !canvas.isSet(column: column, row: row) {
                 buffer.set(plot.x + column, plot.y + row, unicode ? "┊" : ":", style: style)
             }
-            // Label above the rule: long when it fits before the next one, else short.
-            let long = halving.isEstimate ? "\(halving.shortLabel) est. \(halving.day.iso.prefix(7))" : "\(halving.shortLabel) \(halving.day.iso)"
-            let label = (plot.x + column + long.count < plot.maxX) ? long : halving.shortLabel
-            let x = min(plot.x + column, plot.maxX - label.count)
-            if x > labelEnd {
+            // Label above the rule: the long form when it fits without touching the previous label, else short.
+            for label in [halving.label, halving.shortLabel] {
+                let x = max(plot.x, min(plot.x + column, plot.maxX - label.count))
+                guard x > labelEnd else { continue }
                 labelEnd = buffer.write(label, x: x, y: labelRow, style: style.adding(.bold), clip: layout.chart)
+                break
             }
         }
     }
@@ -120,7 +120,7 @@ struct PriceChart: Widget {
         let ruleX = side == .left ? plot.x - 1 : plot.maxX
         for y in plot.minY..<plot.maxY { buffer.set(ruleX, y, unicode ? "│" : "|", style: state.theme.axisStyle) }
         guard let axis else { return }
-        var lastRow = Int.min
+        var lastRow = -100
         for value in axis.ticks(maxCount: max(2, plot.height / 3)) {
             let row = axis.position(of: value) / dotsPerRow
             guard row >= 0, row < plot.height, abs(row - lastRow) >= 2 else { continue }

@@ -80,17 +80,16 @@ struct TooSmall: Widget {
 
     func render(in area: Rect, buffer: inout Buffer) {
         let need = Layout.minimumSize
-        let candidates = [
-            "terminal too small: need \(need.width)x\(need.height), have \(size.width)x\(size.height)",
-            "too small: need \(need.width)x\(need.height)",
-            "need \(need.width)x\(need.height)",
-            "small",
+        let lines = [
+            ["terminal too small: need \(need.width)x\(need.height)", "too small: need \(need.width)x\(need.height)",
+             "need \(need.width)x\(need.height)", "small"],
+            ["now \(size.width)x\(size.height) · q quits", "q quits"],
         ]
-        let message = candidates.first { $0.count <= area.width } ?? String(candidates.last!.prefix(area.width))
-        let y = area.y + area.height / 2
-        buffer.write(message, x: area.x + max(0, (area.width - message.count) / 2), y: y, style: theme.text.adding(.bold))
-        if area.height > 2, "q quits".count <= area.width {
-            buffer.write("q quits", x: area.x + (area.width - 7) / 2, y: y + 1, style: theme.dimText)
+        let top = area.y + max(0, (area.height - lines.count) / 2)
+        for (row, candidates) in lines.enumerated() where row < area.height {
+            let text = candidates.first { $0.unicodeScalars.count <= area.width } ?? String(candidates.last!.prefix(area.width))
+            let style = row == 0 ? theme.text.adding(.bold) : theme.dimText
+            buffer.write(text, x: area.x + max(0, (area.width - text.unicodeScalars.count) / 2), y: top + row, style: style)
         }
     }
 }
