@@ -36,12 +36,28 @@ extension CursesTerminal {
         }
         if keyCode == rs_key_mouse() {
             var mouse = MEVENT()
-            guard getmouse(&mouse) == rs_ok(), let kind = MouseDecoding.kind(forButtonState: mouse.bstate) else {
-                return nil
-            }
+            guard getmouse(&mouse) == rs_ok() else { return nil }
+            guard let kind = MouseDecoding.kind(forButtonState: mouse.bstate) else { return nil }
             return .mouse(MouseEvent(kind: kind, x: Int(mouse.x), y: Int(mouse.y)))
         }
         return KeyDecoding.key(for: .keyCode(keyCode)).map(InputEvent.key)
+    }
+
+    /// Teaches curses the cursor-key sequences terminals send outside keypad mode.
+    ///
+    /// terminfo lists only one sequence per key (for xterm, the keypad-mode `ESC O A`); terminals and
+    /// multiplexers that ignore keypad mode send `ESC [ A` instead, which would otherwise arrive as three keys.
+    static func defineFallbackKeys() {
+        let fallbacks: [(String, Int32)] = [
+            ("\u{1B}[A", rs_key_up()), ("\u{1B}[B", rs_key_down()),
+            ("\u{1B}[C", rs_key_right()), ("\u{1B}[D", rs_key_left()),
+            ("\u{1B}[H", rs_key_home()), ("\u{1B}[F", rs_key_end()),
+            ("\u{1B}[1~", rs_key_home()), ("\u{1B}[4~", rs_key_end()),
+            ("\u{1B}OH", rs_key_home()), ("\u{1B}OF", rs_key_end()),
+        ]
+        for (sequence, code) in fallbacks where key_defined(sequence) == 0 {
+            define_key(sequence, code)
+        }
     }
 
     /// After a resize the screen contents are stale: make the next frame a full redraw.

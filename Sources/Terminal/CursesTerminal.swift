@@ -77,6 +77,7 @@ public final class CursesTerminal {
         scrollok(rs_stdscr(), false)
         curs_set(0)
         set_escdelay(25)
+        Self.defineFallbackKeys()
 
         if colors, has_colors() {
             start_color()
