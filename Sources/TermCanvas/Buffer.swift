@@ -5,6 +5,8 @@
 public struct Buffer: Hashable, Sendable {
     public private(set) var size: Size
     public private(set) var cells: [Cell]
+    /// When set, every character written is replaced by an ASCII stand-in (for terminals without UTF-8).
+    public var asciiOnly = false
 
     /// A buffer of blank cells, optionally filled with a background style.
     public init(size: Size, fill: Cell = .blank) {
@@ -23,14 +25,16 @@ public struct Buffer: Hashable, Sendable {
         }
         set {
             guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
-            cells[y * size.width + x] = newValue
+            var cell = newValue
+            if asciiOnly { cell.scalar = ASCIIFallback.character(for: cell.scalar) }
+            cells[y * size.width + x] = cell
         }
     }
 
     /// Sets one character, keeping the cell's background colour unless the style names one.
     public mutating func set(_ x: Int, _ y: Int, _ scalar: Unicode.Scalar, style: Style) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
-        cells[y * size.width + x] = Cell(scalar, style: style)
+        cells[y * size.width + x] = Cell(asciiOnly ? ASCIIFallback.character(for: scalar) : scalar, style: style)
     }
 
     /// Writes text from a point, clipped to `clip` (the whole buffer by default).
@@ -42,7 +46,10 @@ public struct Buffer: Hashable, Sendable {
         let bounds = (clip ?? area).intersection(area)
         guard y >= bounds.minY, y < bounds.maxY else { return x + text.unicodeScalars.count }
         var column = x
-        for scalar in text.unicodeScalars {
+        let scalars = asciiOnly && !text.utf8.allSatisfy({ $0 < 128 })
+            ? String.UnicodeScalarView(text.unicodeScalars.flatMap { ASCIIFallback.replacement(for: $0).unicodeScalars })
+            : text.unicodeScalars
+        for scalar in scalars {
             if column >= bounds.maxX { break }
             if column >= bounds.minX { cells[y * size.width + column] = Cell(scalar, style: style) }
             column += 1

@@ -26,7 +26,7 @@ struct ViewSnapshotTests {
     @Test("golden screen in dual-axis log mode with the help overlay")
     func goldenDualLogHelp() {
         var state = Fixtures.state(size: Size(width: 120, height: 40))
-        state.type("mL?")
+        state.type("m?")
         Snapshots.assertMatches(view(state, size: state.size), named: "dashboard-120x40-dual-log-help")
     }
 
@@ -95,5 +95,17 @@ struct ViewSnapshotTests {
         let changed = second.changedCellCount(from: first)
         #expect(changed > 0)
         #expect(changed < 200 * 50 / 10)
+    }
+}
+
+@Suite("ASCII screens")
+struct ASCIIScreenTests {
+    @Test("in ASCII glyphs every cell of every screen is ASCII", arguments: ["", "?", "mL", "b,,,]"])
+    func asciiOnly(keys: String) {
+        var state = Fixtures.state(size: Size(width: 120, height: 40), glyphs: .ascii)
+        state.type(keys)
+        let buffer = view(state, size: state.size)
+        #expect(buffer.cells.allSatisfy { $0.scalar.isASCII })
+        #expect(buffer.text.contains("Breakouts (daily high, >=250 quiet days)") || buffer.text.contains("Breakouts (close, >=250"))
     }
 }

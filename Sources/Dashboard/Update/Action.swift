@@ -29,8 +29,8 @@ public enum KeyMap {
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: [.character("+"), .character("=")], action: .zoomIn, keyLabel: "+", summary: "zoom in around the cursor"),
         KeyBinding(keys: [.character("-"), .character("_")], action: .zoomOut, keyLabel: "-", summary: "zoom out"),
-        KeyBinding(keys: [.left, .character("h")], action: .panLeft, keyLabel: "← h", summary: "pan left (a tenth of the view)"),
-        KeyBinding(keys: [.right, .character("l")], action: .panRight, keyLabel: "→ l", summary: "pan right"),
+        KeyBinding(keys: [.left, .character("h")], action: .panLeft, keyLabel: "h Left", summary: "pan left (a tenth of the view)"),
+        KeyBinding(keys: [.right, .character("l")], action: .panRight, keyLabel: "l Right", summary: "pan right"),
         KeyBinding(keys: [.pageUp], action: .pageLeft, keyLabel: "PgUp", summary: "pan left a whole view"),
         KeyBinding(keys: [.pageDown], action: .pageRight, keyLabel: "PgDn", summary: "pan right a whole view"),
         KeyBinding(keys: [.home], action: .goToStart, keyLabel: "Home", summary: "go to the first day"),

@@ -3,6 +3,7 @@ import TermCanvas
 /// Draws the whole screen for a state at a size: the one picture both the terminal and `render` show.
 public func view(_ state: AppState, size: Size) -> Buffer {
     var buffer = Buffer(size: size)
+    buffer.asciiOnly = !state.glyphs.needsUnicode
     let area = buffer.area
     guard Layout.fits(size) else {
         TooSmall(size: size, theme: state.theme).render(in: area, buffer: &buffer)
