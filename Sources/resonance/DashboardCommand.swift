@@ -26,7 +26,7 @@ struct DashboardCommand: ParsableCommand {
         let terminal = try CursesTerminal(colors: wantsColor)
         defer { terminal.stop() }
         let theme = wantsColor && terminal.supportsColor ? Theme.standard : Theme.mono
-        var state = viewOptions.makeState(data: data, source: source, unicode: unicode, theme: theme, size: terminal.size)
+        var state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: theme, size: terminal.size)
         let signal = RuntimeLoop(terminal: terminal).run(&state)
         terminal.stop()
         if let signal { throw ExitCode(128 + signal) }

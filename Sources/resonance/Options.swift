@@ -35,6 +35,9 @@ struct ViewOptions: ParsableArguments {
     @Option(name: .long, help: "Chart mode: indexed or dual.")
     var mode: ChartModeOption = .indexed
 
+    @Option(name: .long, help: "Days to show, as FROM..TO (YYYY-MM-DD; either side may be left out).")
+    var range: String?
+
     @Flag(name: .long, inversion: .prefixedNo, help: "Start with a log value scale (L toggles it).")
     var log = true
 
@@ -54,12 +57,19 @@ struct ViewOptions: ParsableArguments {
     }
 
     /// The initial state for some data.
-    func makeState(data: MarketData, source: String, unicode: Bool, theme: Theme, size: Size) -> AppState {
+    func makeState(data: MarketData, source: String, unicode: Bool, theme: Theme, size: Size) throws -> AppState {
         var state = AppState(data: data, glyphs: glyphs ?? (unicode ? .braille : .ascii), theme: theme, size: size,
                              sourceLabel: source)
         state.basis = breakoutBasis
         state.mode = mode.chartMode
         state.logScale = log
+        if let range {
+            let days = try parseDayRange(range, data: data.bounds)
+            if var viewport = state.viewport {
+                viewport.show(days)
+                state.viewport = viewport
+            }
+        }
         return state
     }
 }

@@ -13,9 +13,6 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
     var size: String = "120x40"
 
-    @Option(name: .long, help: "Days to show, as FROM..TO (YYYY-MM-DD; either side may be left out).")
-    var range: String?
-
     @Option(name: .long, help: "Colour escapes: never, always or auto (when stdout is a terminal and NO_COLOR is unset).")
     var color: ColorChoice = .auto
 
@@ -29,12 +26,8 @@ struct RenderCommand: ParsableCommand {
         let unicode = TerminalLocale.setUp()
         let (data, source) = try viewOptions.loadData(store: storeOptions.openStore)
         let depth = color.depth(environment: ProcessInfo.processInfo.environment, isTTY: isatty(1) == 1)
-        var state = viewOptions.makeState(data: data, source: source, unicode: unicode,
-                                          theme: depth == .none ? .mono : .standard, size: frameSize)
-        if let range, var viewport = state.viewport {
-            viewport.show(try parseDayRange(range, data: data.bounds))
-            state.viewport = viewport
-        }
+        let state = try viewOptions.makeState(data: data, source: source, unicode: unicode,
+                                              theme: depth == .none ? .mono : .standard, size: frameSize)
         FileHandle.standardOutput.write(Data(view(state, size: frameSize).ansiText(depth: depth).utf8))
     }
 }

@@ -12,8 +12,8 @@ final class Tmux {
         var env = ["TERM": term]
         for (k, v) in environment { env[k] = v }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        _ = try run(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)",
-                     "env -i PATH=/usr/bin:/bin HOME=/tmp \(exports) PS1='$ ' sh"])
+        _ = try Processes.run(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)",
+                     "env -i PATH=/usr/bin:/bin HOME=/tmp \(exports) PS1='$ ' sh"], captureOutput: false, timeout: 10)
     }
 
     deinit { _ = try? run(["kill-server"]) }

@@ -21,8 +21,12 @@ public enum Processes {
     }
 
     /// Runs a program to completion with extra environment variables.
+    ///
+    /// With `captureOutput` false the output goes nowhere, for programs that leave a daemon holding
+    /// their output open (such as `tmux new-session -d`). A process still running after `timeout` is killed.
     public static func run(_ executable: URL, _ arguments: [String], environment extra: [String: String] = [:],
-                           stdin: String? = nil) throws -> Result {
+                           stdin: String? = nil, captureOutput: Bool = true, timeout: TimeInterval = 60) throws -> Result {
+        if !captureOutput { return Result(status: try spawnAndWait(executable, arguments), stdout: "", stderr: "") }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -34,6 +38,10 @@ public enum Processes {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
+
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
         // Read both pipes fully before waiting, so a large output cannot block the child.
@@ -46,6 +54,27 @@ public enum Processes {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts a program with its output sent to /dev/null and waits for it with waitpid.
+    ///
+    /// Foundation's Process waits for the pipes it hands out; a program that leaves a daemon behind (tmux)
+    /// needs the plain POSIX route.
+    static func spawnAndWait(_ executable: URL, _ arguments: [String]) throws -> Int32 {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (status >> 8) & 0xFF
     }
 
     /// Runs `resonance` with arguments.

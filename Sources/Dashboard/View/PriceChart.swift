@@ -145,7 +145,7 @@ struct PriceChart: Widget {
         buffer.set(plot.x - 1, y, unicode ? "└" : "+", style: axisStyle)
         if state.mode == .dualAxis { buffer.set(plot.maxX, y, unicode ? "┘" : "+", style: axisStyle) }
         var nextFree = plot.x
-        for tick in DateTicks.ticks(in: range, maxCount: max(2, plot.width / 12)) {
+        for tick in DateTicks.ticks(in: range, maxCount: max(2, plot.width / 10)) {
             let column = cells.position(of: tick.day)
             guard column >= 0, column < plot.width else { continue }
             let x = plot.x + column
