@@ -1,19 +1,31 @@
 import Foundation
 import TestSupport
 
-/// A private tmux server with one pane running a shell, driven the way a person types.
+/// A private tmux server with one pane, driven the way a person types.
+///
+/// The pane runs a small shell script: it saves the terminal settings, runs the command, prints
+/// `EXIT=<status>`, saves the settings again and then hands the pane to an interactive shell.
 final class Tmux {
     let socket = "resonance-test-\(UUID().uuidString.prefix(8))"
     let tmux: URL
+    /// Where the script writes `stty.before` and `stty.after`.
+    let folder: URL
 
-    init?(width: Int, height: Int, term: String = "xterm-256color", environment: [String: String] = [:]) throws {
+    init?(width: Int, height: Int, command: String, term: String = "xterm-256color",
+          environment: [String: String] = [:]) throws {
         guard let tmux = Processes.which("tmux") else { return nil }
         self.tmux = tmux
+        folder = try Processes.temporaryFolder("resonance-tmux")
         var env = ["TERM": term]
         for (k, v) in environment { env[k] = v }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        _ = try Processes.run(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)",
-                     "env -i PATH=/usr/bin:/bin HOME=/tmp \(exports) PS1='$ ' sh"], captureOutput: false, timeout: 10)
+        let script = "stty -g > \(folder.path)/stty.before; \(command); echo EXIT=\\$?; "
+            + "stty -g > \(folder.path)/stty.after; PS1='$ ' exec sh"
+        let status = try Processes.run(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "main",
+                                              "-x", "\(width)", "-y", "\(height)",
+                                              "env -i PATH=/usr/bin:/bin HOME=/tmp \(exports) sh -c \"\(script)\""],
+                                       captureOutput: false, timeout: 10).status
+        guard status == 0 else { return nil }
     }
 
     deinit { _ = try? run(["kill-server"]) }
@@ -39,6 +51,31 @@ final class Tmux {
         try run(["capture-pane", "-p", "-t", "main"]).stdout
     }
 
+    /// Waits until the command has ended and returns its exit status line, e.g. `EXIT=0`, or nil on timeout.
+    func waitForExit(timeout: TimeInterval = 15) throws -> String? {
+        let screen = try waitFor(timeout: timeout) { $0.contains("EXIT=") }
+        return screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }.map(String.init)
+    }
+
+    /// Whether the terminal settings after the command equal those before it.
+    func settingsRestored() throws -> Bool {
+        // The script writes the file just after printing EXIT=; give it a moment.
+        let url = folder.appendingPathComponent("stty.after")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, ((try? String(contentsOf: url, encoding: .utf8)) ?? "").isEmpty {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let before = try String(contentsOf: folder.appendingPathComponent("stty.before"), encoding: .utf8)
+        let after = try String(contentsOf: folder.appendingPathComponent("stty.after"), encoding: .utf8)
+        return !before.isEmpty && before == after
+    }
+
+    /// Types a command into the shell that follows and waits for its evaluated answer.
+    func shellAnswers() throws -> Bool {
+        try type("echo shell-is-back-$((40+2))", enter: true)
+        return try waitFor { $0.contains("shell-is-back-42") }.contains("shell-is-back-42")
+    }
+
     /// Waits until the screen satisfies a condition, up to a timeout; returns the last screen either way.
     @discardableResult
     func waitFor(timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
@@ -47,7 +84,7 @@ final class Tmux {
         while Date() < deadline {
             last = try screen()
             if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            Thread.sleep(forTimeInterval: 0.05)
         }
         return last
     }

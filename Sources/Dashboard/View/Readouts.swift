@@ -131,19 +131,32 @@ struct StatusBar: Widget {
     func render(in area: Rect, buffer: inout Buffer) {
         let theme = state.theme
         buffer.fill(area, with: Cell(" ", style: theme.statusStyle))
+        let help = "? help  q quit "
+        let settings = " │ \(state.mode.label)\(state.logScale ? " log" : "") │ basis: \(state.basis == .high ? "high" : "close")"
+        let notice = state.notice.map { " │ " + $0 } ?? ""
         var x = area.x
         if state.data.isDemo {
             x = buffer.write(" DEMO ", x: x, y: area.y, style: theme.badgeStyle, clip: area)
             x = buffer.write(" synthetic data, not prices", x: x, y: area.y, style: theme.statusStyle, clip: area)
         } else {
-            x = buffer.write(" " + state.sourceLabel, x: x, y: area.y, style: theme.statusStyle, clip: area)
+            // The source gives way first, so the settings and the help key always show.
+            let room = area.width - help.count - settings.unicodeScalars.count - notice.unicodeScalars.count - 2
+            x = buffer.write(" " + StatusBar.shorten(state.sourceLabel, to: room), x: x, y: area.y,
+                             style: theme.statusStyle, clip: area)
         }
-        x = buffer.write(" │ \(state.mode.label)\(state.logScale ? " log" : "") │ basis: \(state.basis == .high ? "high" : "close")",
-                         x: x, y: area.y, style: theme.statusStyle, clip: area)
-        if let notice = state.notice {
-            x = buffer.write(" │ " + notice, x: x, y: area.y, style: theme.statusStyle.adding(.bold), clip: area)
-        }
-        let help = "? help  q quit "
+        x = buffer.write(settings, x: x, y: area.y, style: theme.statusStyle, clip: area)
+        if !notice.isEmpty { x = buffer.write(notice, x: x, y: area.y, style: theme.statusStyle.adding(.bold), clip: area) }
         if area.maxX - help.count > x + 1 { buffer.write(help, x: area.maxX - help.count, y: area.y, style: theme.statusStyle, clip: area) }
+    }
+
+    /// Text cut from the left with an ellipsis to fit a width (the end of a path says the most).
+    static func shorten(_ text: String, to width: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > width else { return text }
+        guard width > 1 else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append("…")
+        view.append(contentsOf: scalars.suffix(width - 1))
+        return String(view)
     }
 }
