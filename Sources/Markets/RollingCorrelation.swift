@@ -72,11 +72,15 @@ public struct RollingCorrelation: Sendable {
 /// non-finite value, and for a window where either side is constant. Results are clamped to [-1, 1].
 ///
 /// Stability: the window keeps sums of deviations from a reference point per side (`Σdx`, `Σdy`, `Σdx²`, `Σdy²`,
-/// `Σdx·dy`), not raw sums, so adding a constant to a side cannot cause catastrophic cancellation. The reference
-/// is reset to the window's mean, with the sums recomputed exactly in two passes, every `window` steps and
-/// whenever the reference has drifted so far from the data that the variance would lose more than about six
-/// digits. The resets cost O(window) every `window` steps, so O(n) in all. Flat windows are detected exactly
-/// by counting equal neighbours, not by comparing a rounded variance with zero.
+/// `Σdx·dy`), never raw sums, so adding a constant to a side cannot cause catastrophic cancellation. Each side
+/// also keeps a rounding budget: the total of every `d²` added or removed since the sums were last rebuilt, which
+/// bounds their accumulated rounding error. When a window's variance falls below 1/1024 of its budget (the
+/// reference has drifted away from the data, or a large return that has left the window still weighs on the
+/// sums), the sums are rebuilt exactly in two passes around the window's mean; so every value carries an error
+/// of at most about 1024 ulps relative to the window's spread, whatever constant or scale the returns have. On
+/// market data a rebuild costs O(window) about every hundred windows, so the whole pass is O(n); data built to
+/// defeat it can force more rebuilds, never a wrong value. Flat windows are detected exactly, by counting
+/// equal neighbours, not by comparing a rounded variance with zero.
 public func rollingPearson(_ x: [Double], _ y: [Double], window: Int) -> [Double] {
     precondition(window >= 2, "rollingPearson: a window needs at least 2 pairs")
     let n = min(x.count, y.count)
@@ -87,8 +91,6 @@ public func rollingPearson(_ x: [Double], _ y: [Double], window: Int) -> [Double
     var invalidInWindow = 0
     // Lengths of the runs of equal values ending at the current position, per side.
     var runX = 0, runY = 0
-    // Steps since the sums were last rebuilt exactly; starts high so the first defined window rebuilds them.
-    var stepsSinceReset = Int.max / 2
 
     for i in 0..<n {
         let isValid = x[i].isFinite && y[i].isFinite
@@ -105,15 +107,11 @@ public func rollingPearson(_ x: [Double], _ y: [Double], window: Int) -> [Double
             }
             if isValid { sums.add(x[i], y[i]) }
         }
-        stepsSinceReset += 1
         guard i >= window - 1, invalidInWindow == 0 else { continue }
         // A side equal throughout the window has no variance: the correlation is undefined.
         guard runX < window, runY < window else { continue }
 
-        if stepsSinceReset >= window || !sums.isWellConditioned(count: window) {
-            sums.reset(x[(i - window + 1)...i], y[(i - window + 1)...i])
-            stepsSinceReset = 0
-        }
+        if sums.needsRebuild(count: window) { sums.reset(x[(i - window + 1)...i], y[(i - window + 1)...i]) }
         result[i] = sums.correlation(count: window)
     }
     return result
@@ -142,12 +140,17 @@ struct WindowSums {
     /// The reference the deviations are taken from, per side.
     private var refX = 0.0, refY = 0.0
     private var sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
+    /// Per side, the total of every squared deviation added or removed since the last rebuild.
+    private var budgetX = 0.0, budgetY = 0.0
+    /// How many times a window's variance its rounding budget may be before the sums are rebuilt.
+    static let budgetRatio = 1024.0
 
     /// Adds a pair entering the window.
     mutating func add(_ x: Double, _ y: Double) {
         let dx = x - refX, dy = y - refY
         sx += dx; sy += dy
         sxx += dx * dx; syy += dy * dy; sxy += dx * dy
+        budgetX += dx * dx; budgetY += dy * dy
     }
 
     /// Removes a pair leaving the window.
@@ -155,6 +158,7 @@ struct WindowSums {
         let dx = x - refX, dy = y - refY
         sx -= dx; sy -= dy
         sxx -= dx * dx; syy -= dy * dy; sxy -= dx * dy
+        budgetX += dx * dx; budgetY += dy * dy
     }
 
     /// Recomputes the sums exactly for a window, with the reference at the window's mean (two passes).
@@ -163,16 +167,18 @@ struct WindowSums {
         refX = x.reduce(0, +) / count
         refY = y.reduce(0, +) / count
         sx = 0; sy = 0; sxx = 0; syy = 0; sxy = 0
+        budgetX = 0; budgetY = 0
         for (a, b) in zip(x, y) { add(a, b) }
     }
 
-    /// Whether the centred variances keep most of their digits: the mean is close to the reference.
+    /// Whether the rounding budget has grown too large against the window's variances to trust the sums.
     ///
-    /// `Σd² - (Σd)²/n` loses about log10(Σd² / variance) digits; past six, the sums are rebuilt.
-    func isWellConditioned(count: Int) -> Bool {
+    /// `Σd² - (Σd)²/n` carries an error of about one ulp of the budget, so its relative error is about
+    /// `budget / variance` ulps; past `budgetRatio` the sums are rebuilt.
+    func needsRebuild(count: Int) -> Bool {
         let n = Double(count)
         let varX = sxx - sx * sx / n, varY = syy - sy * sy / n
-        return varX > 1e-6 * sxx && varY > 1e-6 * syy
+        return !(budgetX <= WindowSums.budgetRatio * varX && budgetY <= WindowSums.budgetRatio * varY)
     }
 
     /// The correlation of the window, clamped to [-1, 1]; NaN when a variance is not positive.
