@@ -46,6 +46,16 @@ struct ObservationImporterTests {
         #expect(try store.loadObservations("loss_share.r2k").values == [43, 36, 40])
     }
 
+    @Test func storedSeriesEqualTheParsedOnes() throws {
+        let file = try folder.write(Self.flows, to: "flows.csv")
+        _ = try Importer().importFlows(at: file, into: store, today: testToday)
+        for parsed in try parseFlows(Self.flows) {
+            #expect(try store.loadObservations(parsed.series.id) == parsed.series)
+        }
+        _ = try Importer().importLossShare(at: try folder.write(Self.lossShare, to: "l.csv"), into: store, today: testToday)
+        #expect(try store.loadObservations("loss_share.r2k") == parseLossShare(Self.lossShare).series)
+    }
+
     @Test func reimportingChangesNothing() throws {
         let flows = try folder.write(Self.flows, to: "flows.csv")
         let loss = try folder.write(Self.lossShare, to: "loss.csv")
