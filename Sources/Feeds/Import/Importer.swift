@@ -1,7 +1,7 @@
 import Foundation
 import Markets
 
-/// Imports price files into the store: parse the whole file, then write it in one transaction.
+/// Imports price, flow and loss-share files into the store: parse the whole file, then write it in one transaction.
 ///
 /// A file that fails to parse leaves the store untouched, since nothing is written until every row
 /// has been read and checked.
@@ -19,12 +19,7 @@ public struct Importer: Sendable {
     /// - Throws: `ImportError` (unreadable file, or `FILE:LINE:` for a bad row), or `StoreError`.
     public func importFile(at url: URL, as id: SeriesID, into store: Store, today: Day) throws -> ImportReport {
         let name = url.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw ImportError(file: url.path, line: nil, message: "cannot read the file (\(Importer.reason(error)))")
-        }
+        let data = try Importer.contents(of: url)
         let parsed = try PriceCSVParser(today: today).parse(data, name: name)
         let counts = try store.upsert(parsed.bars, into: id, source: name, today: today)
         return ImportReport(series: id, source: name, rowsRead: parsed.rowsRead, added: counts.added,
@@ -32,6 +27,17 @@ public struct Importer: Sendable {
                             skippedNoClose: parsed.skippedNoClose, emptyCells: parsed.emptyCells,
                             wasReordered: parsed.wasReordered,
                             firstDay: parsed.bars[0].day, lastDay: parsed.bars[parsed.bars.count - 1].day)
+    }
+
+    /// The bytes of a file to import.
+    ///
+    /// - Throws: `ImportError` without a line, naming the file's full path and why it cannot be read.
+    static func contents(of url: URL) throws(ImportError) -> Data {
+        do {
+            return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw ImportError(file: url.path, line: nil, message: "cannot read the file (\(Importer.reason(error)))")
+        }
     }
 
     private static func reason(_ error: Error) -> String {

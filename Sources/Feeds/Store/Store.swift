@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import Markets
 
-/// The Resonance database: daily bars per series, in one SQLite file in WAL mode.
+/// The Resonance database: daily bars and plain observations per series, in one SQLite file in WAL mode.
 ///
 /// Readers never block the writer (GRDB `DatabasePool`), every write is one transaction, and bars are
 /// validated before anything is written. Safe to share between threads.
 public final class Store: Sendable {
     /// The database file.
     public let path: String
-    private let pool: DatabasePool
+    /// The connection pool; extensions in other files of this module read and write through it.
+    let pool: DatabasePool
 
     // MARK: - Opening
 
@@ -26,7 +27,14 @@ public final class Store: Sendable {
     /// - Throws: `StoreError.notAStore` for a file that is not a Resonance database,
     ///   `StoreError.cannotOpen` when the file cannot be opened or created (for example in a read-only
     ///   folder), `StoreError.newerSchema` for a store made by a newer version.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, migratingUpTo: nil)
+    }
+
+    /// Opens the store and applies its migrations up to and including `lastMigration` (all when nil).
+    ///
+    /// Only tests stop early: it makes a store exactly as an older version of Resonance left it.
+    init(path: String, migratingUpTo lastMigration: String?) throws {
         self.path = path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -44,7 +52,11 @@ public final class Store: Sendable {
                 if existed, hasTables, try !db.tableExists("grdb_migrations") { throw StoreError.notAStore(path: path) }
                 if try StoreSchema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
             }
-            try StoreSchema.migrator.migrate(pool)
+            if let lastMigration {
+                try StoreSchema.migrator.migrate(pool, upTo: lastMigration)
+            } else {
+                try StoreSchema.migrator.migrate(pool)
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

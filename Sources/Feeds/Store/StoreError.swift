@@ -13,6 +13,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case newerSchema(path: String)
     /// A bar failed validation; nothing of its batch was written.
     case invalidBar(series: SeriesID, day: Day, reason: String)
+    /// An observation (a flow, a share) failed validation; nothing of its batch was written.
+    case invalidObservation(series: SeriesID, day: Day, reason: String)
 
     public var description: String {
         switch self {
@@ -24,7 +26,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path) is not a Resonance store (not an SQLite database made by Resonance)"
         case .newerSchema(let path):
             return "\(path) was written by a newer version of Resonance; upgrade to open it"
-        case .invalidBar(let series, let day, let reason):
+        case .invalidBar(let series, let day, let reason),
+             .invalidObservation(let series, let day, let reason):
             return "\(series) \(day): \(reason); nothing was written"
         }
     }

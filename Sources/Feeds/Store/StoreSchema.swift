@@ -5,7 +5,7 @@ import GRDB
 /// Never edit a migration that has shipped: add the next one.
 enum StoreSchema {
     /// Migration identifiers, oldest first.
-    static let migrationNames = ["v1-bars"]
+    static let migrationNames = ["v1-bars", "v2-observations"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -37,6 +37,20 @@ enum StoreSchema {
                     last_day INTEGER,
                     at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
                 );
+                """)
+        }
+
+        // MARK: v2: plain numbers that are not prices (ETF net flows, loss-making share)
+        migrator.registerMigration("v2-observations") { db in
+            // day: days since 1970-01-01. value: any finite number, negative for an outflow; the CHECK
+            // keeps out infinities (NaN is stored as NULL by SQLite, which NOT NULL refuses).
+            try db.execute(sql: """
+                CREATE TABLE observation (
+                    series TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    value REAL NOT NULL CHECK (abs(value) <= 1.7976931348623157e308),
+                    PRIMARY KEY (series, day)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator
