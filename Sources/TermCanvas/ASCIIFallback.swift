@@ -4,7 +4,7 @@ public enum ASCIIFallback {
     public static func replacement(for scalar: Unicode.Scalar) -> String {
         if scalar.isASCII { return String(scalar) }
         switch scalar {
-        case "·", "•", "─", "━", "╌", "—", "–", "−": return "-"
+        case "·", "•", "─", "━", "╌", "┈", "—", "–", "−": return "-"
         case "→": return "->"
         case "←": return "<-"
         case "≥": return ">="
@@ -14,6 +14,8 @@ public enum ASCIIFallback {
         case "▲": return "^"
         case "▼": return "v"
         case "×": return "x"
+        case "÷": return "/"
+        case "◆", "●": return "*"
         case "…": return "..."
         case "┌", "┐", "└", "┘", "├", "┤", "┬", "┴", "┼": return "+"
         default: return "?"

@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     public var glyphs: GlyphSet
     public var theme: Theme
     public var showHelp = false
+    /// Which analysis panels show and which has the focus.
+    public var panels = PanelState()
     /// The last size the terminal reported; update uses it to turn cursor steps into days.
     public var size: Size
     /// A one-line note for the status bar (a key that did nothing, say).

@@ -17,9 +17,16 @@ public struct MarketData: Sendable {
     /// The quiet period the breakouts below were found with.
     public let quietDays: Int
     private let breakoutsByBasis: [BreakoutBasis: [Breakout]]
+    /// The analysis panels' numbers, derived once here.
+    public let analysis: Analysis
 
-    /// Derives what the dashboard needs from two series.
-    public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250) {
+    /// Derives what the dashboard needs from the series.
+    ///
+    /// - Parameters:
+    ///   - flows: net flows per fund (`flows.<fund>`), daily or monthly, in US dollars.
+    ///   - lossShare: the share of loss-making Russell 2000 companies by quarter, in percent.
+    public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250,
+                flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID)) {
         self.index = index
         self.bitcoin = bitcoin
         self.isDemo = isDemo
@@ -29,6 +36,7 @@ public struct MarketData: Sendable {
         var found: [BreakoutBasis: [Breakout]] = [:]
         for basis in BreakoutBasis.allCases { found[basis] = detectBreakouts(in: index, basis: basis, quietDays: quietDays) }
         breakoutsByBasis = found
+        analysis = Analysis(index: index, bitcoin: bitcoin, breakouts: found, flows: flows, lossShare: lossShare)
     }
 
     /// No data at all.

@@ -11,6 +11,7 @@ public enum Action: Hashable, Sendable {
     case cursorLeft, cursorRight, cursorLeftFast, cursorRightFast
     case previousMarker, nextMarker
     case cycleMode, toggleLog, toggleBasis, cycleGlyphs
+    case focusNextPanel, focusPreviousPanel, hidePanel, showAllPanels, maximisePanel, cycleCorrelationWindow
     case toggleHelp, closeOverlay
     case quit
 }
@@ -51,6 +52,12 @@ public enum KeyMap {
         KeyBinding(keys: [.character("L")], action: .toggleLog, keyLabel: "L", summary: "log scale on / off"),
         KeyBinding(keys: [.character("b")], action: .toggleBasis, keyLabel: "b", summary: "breakout basis: daily high / close"),
         KeyBinding(keys: [.character("g")], action: .cycleGlyphs, keyLabel: "g", summary: "glyphs: braille / block / ascii"),
+        KeyBinding(keys: [.tab], action: .focusNextPanel, keyLabel: "Tab", summary: "focus the next panel (shift-Tab: previous)"),
+        KeyBinding(keys: [.backTab], action: .focusPreviousPanel, keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character("x")], action: .hidePanel, keyLabel: "x X", summary: "hide the focused panel / show all panels"),
+        KeyBinding(keys: [.character("X")], action: .showAllPanels, keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character("z")], action: .maximisePanel, keyLabel: "z", summary: "maximise the focused panel / back"),
+        KeyBinding(keys: [.character("w")], action: .cycleCorrelationWindow, keyLabel: "w", summary: "correlation window: 30 / 90 / 180 days"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, keyLabel: "?", summary: "this help"),
         KeyBinding(keys: [.escape], action: .closeOverlay, keyLabel: "Esc", summary: "close the help"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, keyLabel: "q ^C", summary: "quit"),

@@ -34,7 +34,25 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
         state.showHelp.toggle()
         return []
     case .closeOverlay:
-        state.showHelp = false
+        if state.showHelp { state.showHelp = false } else { state.panels.maximised = nil }
+        return []
+    case .focusNextPanel:
+        state.panels.cycleFocus()
+        return []
+    case .focusPreviousPanel:
+        state.panels.cycleFocus(backwards: true)
+        return []
+    case .hidePanel:
+        state.panels.hideFocused()
+        return []
+    case .showAllPanels:
+        state.panels.showAll()
+        return []
+    case .maximisePanel:
+        state.panels.toggleMaximised()
+        return []
+    case .cycleCorrelationWindow:
+        state.panels.cycleCorrelationWindow()
         return []
     case .cycleMode:
         state.mode = state.mode.next
@@ -93,14 +111,14 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
 
 /// Days one cursor step moves: one plot column at the current zoom.
 func cursorStepDays(_ state: AppState, _ viewport: Viewport) -> Int {
-    let plot = Layout(size: state.size, mode: state.mode).plot
+    let plot = Layout(size: state.size, mode: state.mode, panels: state.panels).plot
     return DayAxis(range: viewport.range, positions: plot.width).daysPerPosition
 }
 
 /// Wheel zooms around the pointer's column; a click puts the cursor there.
 private func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
     guard var viewport = state.viewport else { return }
-    let plot = Layout(size: state.size, mode: state.mode).plot
+    let plot = Layout(size: state.size, mode: state.mode, panels: state.panels).plot
     let axis = DayAxis(range: viewport.range, positions: plot.width)
     let inside = plot.contains(x: event.x, y: event.y)
     switch event.kind {

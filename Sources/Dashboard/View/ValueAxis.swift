@@ -10,7 +10,7 @@ struct ValueAxis {
     let positions: Int
 
     /// An axis over the extent of some values, padded so lines do not touch the frame.
-    init?(extent: (min: Double, max: Double)?, log: Bool, positions: Int) {
+    init?(extent: (min: Double, max: Double)?, log: Bool, positions: Int, padding: Double = 0.04) {
         guard let extent, extent.min.isFinite, extent.max.isFinite else { return nil }
         var lo = extent.min, hi = extent.max
         if log {
@@ -21,7 +21,7 @@ struct ValueAxis {
             let pad = log ? 0.01 : max(abs(hi) * 0.01, 1e-9)
             lo -= pad; hi += pad
         }
-        let pad = (hi - lo) * 0.04
+        let pad = (hi - lo) * padding
         self.low = lo - pad
         self.high = hi + pad
         self.log = log

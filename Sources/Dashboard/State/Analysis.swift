@@ -1,0 +1,51 @@
+import Markets
+
+/// The numbers behind the analysis panels, computed once per data change in O(n).
+public struct Analysis: Sendable {
+    /// The trailing windows the correlation panel offers, in aligned days.
+    public static let correlationWindows = [30, 90, 180]
+    /// The stored id of the loss-making share.
+    public static let lossShareID: SeriesID = "loss_share.r2k"
+
+    /// Rolling correlation of daily log returns per window, with a pyramid over its values for drawing.
+    public let correlations: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)]
+    /// Bitcoin's halving cycles, each as multiples of its close on the halving day.
+    public let cycles: HalvingCycles
+    /// A pyramid over each cycle's multiples, in the order of `cycles.cycles`.
+    let cyclePyramids: [MinMaxPyramid]
+    /// What Bitcoin and the index did after each breakout, per basis.
+    public let aftermath: [BreakoutBasis: BreakoutAftermath]
+    /// Net flows per fund as stored (daily or monthly).
+    public let flows: [ValueSeries]
+    /// Net flows of all funds summed by calendar month.
+    public let monthlyFlows: ValueSeries
+    /// The loss-making share by quarter.
+    public let lossShare: ValueSeries
+
+    init(index: Series, bitcoin: Series, breakouts: [BreakoutBasis: [Breakout]], flows: [ValueSeries],
+         lossShare: ValueSeries) {
+        var correlations: [Int: (RollingCorrelation, MinMaxPyramid)] = [:]
+        for window in Analysis.correlationWindows {
+            let c = RollingCorrelation(index, bitcoin, window: window)
+            correlations[window] = (c, MinMaxPyramid(c.values))
+        }
+        self.correlations = correlations
+        cycles = HalvingCycles(bitcoin: bitcoin)
+        cyclePyramids = cycles.cycles.map { MinMaxPyramid($0.multiples) }
+        let asOf = [index.dayRange?.upperBound, bitcoin.dayRange?.upperBound].compactMap { $0 }.max()
+            ?? Day(rawValue: 0)
+        var aftermath: [BreakoutBasis: BreakoutAftermath] = [:]
+        for (basis, list) in breakouts {
+            aftermath[basis] = BreakoutAftermath(breakouts: list, index: index, bitcoin: bitcoin, asOf: asOf)
+        }
+        self.aftermath = aftermath
+        self.flows = flows
+        var summed: [Day: Double] = [:]
+        for fund in flows {
+            let monthly = monthlySums(fund)
+            for (day, value) in zip(monthly.days, monthly.values) { summed[day, default: 0] += value }
+        }
+        monthlyFlows = ValueSeries(id: "flows.all", points: summed.map { ($0.key, $0.value) })
+        self.lossShare = lossShare
+    }
+}
