@@ -12,6 +12,8 @@ public struct AppState: Sendable {
     public var basis: BreakoutBasis = .high
     public var glyphs: GlyphSet
     public var theme: Theme
+    /// The themes `t` cycles through, in order; the runtime fills it from the theme catalog.
+    public var themeChoices: [Theme]
     public var showHelp = false
     /// The last size the terminal reported; update uses it to turn cursor steps into days.
     public var size: Size
@@ -30,6 +32,7 @@ public struct AppState: Sendable {
         self.viewport = data.bounds.map(Viewport.init(bounds:))
         self.glyphs = glyphs
         self.theme = theme
+        self.themeChoices = [theme]
         self.size = size
         self.sourceLabel = sourceLabel
         self.importHint = importHint

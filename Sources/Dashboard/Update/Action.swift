@@ -10,7 +10,7 @@ public enum Action: Hashable, Sendable {
     case showAll
     case cursorLeft, cursorRight, cursorLeftFast, cursorRightFast
     case previousMarker, nextMarker
-    case cycleMode, toggleLog, toggleBasis, cycleGlyphs
+    case cycleMode, toggleLog, toggleBasis, cycleGlyphs, cycleTheme
     case toggleHelp, closeOverlay
     case quit
 }
@@ -51,6 +51,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("L")], action: .toggleLog, keyLabel: "L", summary: "log scale on / off"),
         KeyBinding(keys: [.character("b")], action: .toggleBasis, keyLabel: "b", summary: "breakout basis: daily high / close"),
         KeyBinding(keys: [.character("g")], action: .cycleGlyphs, keyLabel: "g", summary: "glyphs: braille / block / ascii"),
+        KeyBinding(keys: [.character("t")], action: .cycleTheme, keyLabel: "t", summary: "next colour theme (remembered)"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, keyLabel: "?", summary: "this help"),
         KeyBinding(keys: [.escape], action: .closeOverlay, keyLabel: "Esc", summary: "close the help"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, keyLabel: "q ^C", summary: "quit"),

@@ -39,7 +39,7 @@ public struct ThemeCatalog: Sendable {
         if let bundled = BundledThemes.files.first(where: { $0.name == name }) {
             return try Theme.load(text: bundled.text, path: "Themes/\(name).toml", name: name, base: base)
         }
-        throw ThemeError(path: name, line: nil, key: nil, problem: .noSuchTheme(name: name, available: names))
+        throw ThemeError(path: "--theme", line: nil, key: nil, problem: .noSuchTheme(name: name, available: names))
     }
 
     /// The bundled default theme, the base every other theme is read on.
