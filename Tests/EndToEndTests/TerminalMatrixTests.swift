@@ -98,7 +98,8 @@ struct TerminalMatrixTests {
         #expect(lines.first?.hasPrefix("Resonance") == true, "after the storm:\n\(settled)")
         #expect(lines.allSatisfy { $0.count <= 100 }, "a line is wider than the pane:\n\(settled)")
         try tmux.type("q")
-        let after = try tmux.waitFor { $0.contains("exit-status-") }
+        // The typed command contains "exit-status-" too: wait for the line the echo prints.
+        let after = try tmux.waitFor { $0.components(separatedBy: "\n").contains { $0.hasPrefix("exit-status-") } }
         #expect(after.contains("exit-status-0"), "the dashboard did not exit cleanly after the storm:\n\(after)")
     }
 
