@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Counts the bytes the dashboard writes per action, on a pseudo-terminal.
+        .executableTarget(name: "resonance-ptycount", path: "Sources/resonance-ptycount"),
         // Shared helpers for the test targets: snapshots, fixtures, reference data.
         .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas"], path: "Tests/TestSupport"),
         .testTarget(name: "MarketsTests", dependencies: ["Markets", "TestSupport"]),

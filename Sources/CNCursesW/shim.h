@@ -4,6 +4,7 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <signal.h>
@@ -79,6 +80,19 @@ static inline const char *rs_string_capability(const char *name) {
     char *value = tigetstr(name);
     if (value == NULL || value == (char *)-1) return NULL;
     return value;
+}
+
+/// How many colours terminfo says a terminal type has: -1 when it has none, -2 when the type is unknown.
+///
+/// Reads the entry without starting curses and puts back whatever terminal was current, for `render`.
+static inline int rs_terminfo_colors(const char *name) {
+    int status = 0;
+    TERMINAL *previous = cur_term;
+    if (setupterm((char *)name, 2, &status) != OK) { set_curterm(previous); return -2; }
+    int colors = tigetnum("colors");
+    TERMINAL *mine = set_curterm(previous);
+    if (mine != previous) del_curterm(mine);
+    return colors < 0 ? -1 : colors;
 }
 
 // MARK: - Signals

@@ -96,3 +96,19 @@ public struct Buffer: Hashable, Sendable {
         }.joined(separator: "\n")
     }
 }
+
+extension Buffer {
+    /// Gives every cell left in the terminal's own colours a base style's colours instead.
+    ///
+    /// A theme with its own background (light, solarized) needs the whole screen painted, including cells
+    /// no widget drew on; cells that name their colours keep them. Attributes are left alone.
+    public mutating func applyBase(_ base: Style) {
+        guard base.foreground != .default || base.background != .default else { return }
+        restyle(area) { style in
+            var s = style
+            if s.foreground == .default { s.foreground = base.foreground }
+            if s.background == .default { s.background = base.background }
+            return s
+        }
+    }
+}

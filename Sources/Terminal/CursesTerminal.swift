@@ -34,13 +34,16 @@ public final class CursesTerminal {
     ///   - input: where keys come from; nil is standard input.
     ///   - output: where the screen goes; nil is standard output.
     ///   - colors: false draws with attributes only, as for `NO_COLOR` or `--no-color`.
+    ///   - maximumDepth: the most colours to use (`--colors 16` on a 256-colour terminal uses 16). Curses
+    ///     draws at most 256 here: 24-bit colours go through the 256-colour table (see `ColorMapping`).
     /// - Throws: `TerminalError.unknownTerminal` when terminfo has no such type,
     ///   `.noCursorAddressing` for terminals such as `dumb`, `.alreadyActive` when another one runs.
     public init(
         termName: String? = nil,
         input: UnsafeMutablePointer<FILE>? = nil,
         output: UnsafeMutablePointer<FILE>? = nil,
-        colors: Bool = true
+        colors: Bool = true,
+        maximumDepth: ColorDepth = .trueColor
     ) throws {
         guard ActiveScreen.current == nil else { throw TerminalError.alreadyActive }
         let name = termName ?? getenv("TERM").map { String(cString: $0) } ?? ""
@@ -79,10 +82,10 @@ public final class CursesTerminal {
         set_escdelay(25)
         Self.defineFallbackKeys()
 
-        if colors, has_colors() {
+        if colors, maximumDepth != .none, has_colors() {
             start_color()
             use_default_colors()
-            colorCount = Int(rs_colors())
+            colorCount = min(Int(rs_colors()), maximumDepth.paletteSize)
             canChangeColor = can_change_color()
             pairs = ColorPairCache(capacity: Int(rs_color_pairs()))
         } else {

@@ -13,7 +13,7 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
             return "unknown terminal type '\(name)': set TERM to one your system knows, e.g. xterm-256color"
         case .noCursorAddressing(let name):
             return "terminal type '\(name)' cannot address the cursor, so a full-screen dashboard cannot run on it: "
-                + "set TERM to a screen terminal, e.g. xterm-256color, or use `render --once` for plain text"
+                + "set TERM to a screen terminal, e.g. xterm-256color, or print one frame as text with `resonance render`"
         case .alreadyActive:
             return "a terminal session is already running in this process"
         }

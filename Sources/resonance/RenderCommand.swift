@@ -13,11 +13,12 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
     var size: String = "120x40"
 
-    @Option(name: .long, help: "Colour escapes: never, always or auto (when stdout is a terminal and NO_COLOR is unset).")
+    @Option(name: .long, help: "Colour escapes: never, always or auto (when stdout is a terminal and NO_COLOR is unset); --colors implies always.")
     var color: ColorChoice = .auto
 
     @OptionGroup var viewOptions: ViewOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var themeOptions: ThemeOptions
 
     func run() throws {
         guard let frameSize = Size(parsing: size) else {
@@ -25,10 +26,14 @@ struct RenderCommand: ParsableCommand {
         }
         let unicode = TerminalLocale.setUp()
         let (data, source) = try viewOptions.loadData(store: storeOptions.openStore)
-        let depth = color.depth(environment: ProcessInfo.processInfo.environment, isTTY: isatty(1) == 1)
-        let state = try viewOptions.makeState(data: data, source: source, unicode: unicode,
-                                              theme: depth == .none ? .mono : .standard, size: frameSize)
-        FileHandle.standardOutput.write(Data(view(state, size: frameSize).ansiText(depth: depth).utf8))
+        let environment = ProcessInfo.processInfo.environment
+        let depth = themeOptions.colors?.depth
+            ?? color.depth(environment: environment, isTTY: isatty(1) == 1, detected: themeOptions.depth(environment: environment))
+        let themes = try themeOptions.themes(environment: environment, colorless: depth == .none)
+        printWarnings(themes.warnings)
+        let state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: themes.theme,
+                                              size: frameSize)
+        FileHandle.standardOutput.write(Data(themedScreen(state, size: frameSize).ansiText(depth: depth).utf8))
     }
 }
 
@@ -36,27 +41,14 @@ struct RenderCommand: ParsableCommand {
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case never, always, auto
 
-    /// The colour depth to write for this choice.
-    func depth(environment: [String: String], isTTY: Bool) -> ColorDepth {
+    /// The colour depth to write for this choice, given the depth detected for the terminal.
+    ///
+    /// `always` on a terminal that reports no colours still writes the 16 basic ones.
+    func depth(environment: [String: String], isTTY: Bool, detected: ColorDepth) -> ColorDepth {
         switch self {
         case .never: return .none
-        case .always: return ColorSupport.depth(environment: environment, fallback: .sixteen)
-        case .auto:
-            guard isTTY, environment["NO_COLOR"].map({ $0.isEmpty }) ?? true else { return .none }
-            return ColorSupport.depth(environment: environment, fallback: .none)
+        case .always: return max(detected, .sixteen)
+        case .auto: return isTTY ? detected : .none
         }
-    }
-}
-
-/// Colour depth from `COLORTERM` and `TERM`, for output that does not go through curses.
-enum ColorSupport {
-    static func depth(environment: [String: String], fallback: ColorDepth) -> ColorDepth {
-        let colorTerm = environment["COLORTERM"]?.lowercased() ?? ""
-        if colorTerm == "truecolor" || colorTerm == "24bit" { return .trueColor }
-        let term = environment["TERM"] ?? ""
-        if term.contains("256color") { return .palette256 }
-        if term == "dumb" { return fallback }
-        if term.isEmpty { return fallback }
-        return .sixteen
     }
 }

@@ -92,3 +92,25 @@ struct ColorPairCacheTests {
         #expect(cache.lookup(Pair(foreground: 1, background: 2)) == .init(number: 0, isNew: false))
     }
 }
+
+@Suite("Curses and render agree on colours")
+struct ColorAgreementTests {
+    @Test("curses draws every theme colour with the palette entry render writes", arguments: [8, 16, 256])
+    func agree(colorCount: Int) throws {
+        let catalog = ThemeCatalog(userFolder: nil)
+        for name in catalog.names {
+            let theme = try catalog.load(name).theme
+            for key in ThemeKey.all {
+                let color = theme[keyPath: key.property]
+                let depth = ColorDepth(colorCount: colorCount)
+                let expected = XtermPalette.index(for: color, depth: depth).map(Int.init) ?? -1
+                #expect(ColorMapping.paletteIndex(for: color, colorCount: colorCount) == expected, "\(name).\(key.name)")
+            }
+        }
+    }
+
+    @Test("a true-colour terminal is drawn through the 256-colour table in curses")
+    func trueColourInCurses() {
+        #expect(ColorMapping.paletteIndex(for: .rgb(0xDC, 0x32, 0x2F), colorCount: 0x1000000) == 160)
+    }
+}

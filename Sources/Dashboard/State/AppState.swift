@@ -12,6 +12,8 @@ public struct AppState: Sendable {
     public var basis: BreakoutBasis = .high
     public var glyphs: GlyphSet
     public var theme: Theme
+    /// The themes `t` cycles through, in order; the runtime fills it from the theme catalog.
+    public var themeChoices: [Theme]
     public var showHelp = false
     /// Which analysis panels show and which has the focus.
     public var panels = PanelState()
@@ -32,6 +34,7 @@ public struct AppState: Sendable {
         self.viewport = data.bounds.map(Viewport.init(bounds:))
         self.glyphs = glyphs
         self.theme = theme
+        self.themeChoices = [theme]
         self.size = size
         self.sourceLabel = sourceLabel
         self.importHint = importHint

@@ -10,7 +10,7 @@ public enum Action: Hashable, Sendable {
     case showAll
     case cursorLeft, cursorRight, cursorLeftFast, cursorRightFast
     case previousMarker, nextMarker
-    case cycleMode, toggleLog, toggleBasis, cycleGlyphs
+    case cycleMode, toggleLog, toggleBasis, cycleGlyphs, cycleTheme
     case focusNextPanel, focusPreviousPanel, hidePanel, showAllPanels, maximisePanel, cycleCorrelationWindow
     case toggleHelp, closeOverlay
     case quit
@@ -52,6 +52,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("L")], action: .toggleLog, keyLabel: "L", summary: "log scale on / off"),
         KeyBinding(keys: [.character("b")], action: .toggleBasis, keyLabel: "b", summary: "breakout basis: daily high / close"),
         KeyBinding(keys: [.character("g")], action: .cycleGlyphs, keyLabel: "g", summary: "glyphs: braille / block / ascii"),
+        KeyBinding(keys: [.character("t")], action: .cycleTheme, keyLabel: "t", summary: "next colour theme (remembered)"),
         KeyBinding(keys: [.tab], action: .focusNextPanel, keyLabel: "Tab", summary: "focus the next panel (shift-Tab: previous)"),
         KeyBinding(keys: [.backTab], action: .focusPreviousPanel, keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("x")], action: .hidePanel, keyLabel: "x X", summary: "hide the focused panel / show all panels"),

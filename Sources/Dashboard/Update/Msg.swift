@@ -17,4 +17,6 @@ public enum Msg: Sendable {
 public enum Cmd: Equatable, Sendable {
     /// Leave the dashboard and restore the terminal.
     case quit
+    /// Remember this theme name for the next start.
+    case rememberTheme(String)
 }

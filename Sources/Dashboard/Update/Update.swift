@@ -63,6 +63,8 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
     case .toggleBasis:
         state.basis = state.basis == .high ? .close : .high
         return []
+    case .cycleTheme:
+        return state.cycleTheme()
     case .cycleGlyphs:
         let all = GlyphSet.allCases
         state.glyphs = all[(all.firstIndex(of: state.glyphs)! + 1) % all.count]

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Every theme the user can pick: the bundled ones, and files in the user's theme folder.
+///
+/// A user file `NAME.toml` overrides the bundled theme of the same name. Every theme is read on top of
+/// the bundled default, so a user theme may set only the keys it changes.
+public struct ThemeCatalog: Sendable {
+    /// Where user themes live: `$RESONANCE_HOME/themes`, else `$XDG_CONFIG_HOME/resonance/themes`, else
+    /// `~/.config/resonance/themes`. Nil when none of those can be worked out.
+    public var userFolder: URL?
+
+    public init(userFolder: URL?) {
+        self.userFolder = userFolder
+    }
+
+    /// The catalog for an environment (see `userFolder`).
+    public init(environment: [String: String]) {
+        self.init(userFolder: ConfigLocation.folder(environment: environment)?.appendingPathComponent("themes"))
+    }
+
+    /// The theme names in cycling order: bundled ones first, then user-only ones sorted by name.
+    public var names: [String] {
+        let bundled = BundledThemes.files.map(\.name)
+        let user = userThemeNames().filter { !bundled.contains($0) }.sorted()
+        return bundled + user
+    }
+
+    /// Loads a theme by name, preferring the user's file.
+    ///
+    /// - Throws: `ThemeError` for a bad file or an unknown name; a user file's error names that file.
+    public func load(_ name: String) throws -> LoadedTheme {
+        let base = try Self.bundledDefault()
+        if let folder = userFolder {
+            let url = folder.appendingPathComponent(name + ".toml")
+            if let text = try? String(contentsOf: url, encoding: .utf8) {
+                return try Theme.load(text: text, path: url.path, name: name, base: base)
+            }
+        }
+        if let bundled = BundledThemes.files.first(where: { $0.name == name }) {
+            return try Theme.load(text: bundled.text, path: "Themes/\(name).toml", name: name, base: base)
+        }
+        throw ThemeError(path: "--theme", line: nil, key: nil, problem: .noSuchTheme(name: name, available: names))
+    }
+
+    /// The bundled default theme, the base every other theme is read on.
+    public static func bundledDefault() throws -> Theme {
+        let file = BundledThemes.files.first { $0.name == "default" }!
+        return try Theme.load(text: file.text, path: "Themes/default.toml", name: "default").theme
+    }
+
+    private func userThemeNames() -> [String] {
+        guard let folder = userFolder,
+              let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+    }
+}
+
+/// Resonance's configuration folder.
+public enum ConfigLocation {
+    /// `$RESONANCE_HOME`, else `$XDG_CONFIG_HOME/resonance`, else `$HOME/.config/resonance`; nil without any.
+    public static func folder(environment: [String: String]) -> URL? {
+        if let home = environment["RESONANCE_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
+            return URL(fileURLWithPath: config).appendingPathComponent("resonance")
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home).appendingPathComponent(".config/resonance")
+        }
+        return nil
+    }
+}
+
+/// The theme the user last picked with `t`, kept in a one-line file `theme` in the configuration folder.
+public struct RememberedTheme: Sendable {
+    /// The file: `ConfigLocation.folder/theme`.
+    public var file: URL?
+
+    public init(environment: [String: String]) {
+        file = ConfigLocation.folder(environment: environment)?.appendingPathComponent("theme")
+    }
+
+    /// The remembered name, if there is one.
+    public func read() -> String? {
+        guard let file, let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.isEmpty ? nil : name
+    }
+
+    /// Remembers a name, creating the folder on first use.
+    public func write(_ name: String) throws {
+        guard let file else { return }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data((name + "\n").utf8).write(to: file, options: .atomic)
+    }
+}

@@ -1,0 +1,66 @@
+/// Why a theme file was rejected, with the place: `FILE:LINE: KEY: what is wrong`.
+public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong, one case per kind of mistake.
+    public enum Problem: Error, Equatable, Sendable {
+        /// A line that is neither a comment nor `key = value`.
+        case notKeyValue(String)
+        /// A key with characters other than letters, digits, `_` and `-`.
+        case badKey(String)
+        /// `key =` with nothing after it.
+        case missingValue
+        /// A quoted value without its closing quote.
+        case unterminatedString
+        /// Text after a closing quote that is not a comment.
+        case trailingText(String)
+        /// A value that is not quoted and not a number or boolean.
+        case unquotedValue(String)
+        /// `#` followed by something other than six hex digits.
+        case badHex(String)
+        /// A palette index outside 0–255.
+        case indexOutOfRange(Int)
+        /// A word that names no colour.
+        case unknownColorName(String)
+        /// A boolean where a colour belongs, or a colour where a boolean belongs.
+        case wrongType(expected: String)
+        /// The theme asked for by name exists neither in the user's folder nor among the bundled ones.
+        case noSuchTheme(name: String, available: [String])
+    }
+
+    public var path: String
+    public var line: Int?
+    public var key: String?
+    public var problem: Problem
+
+    public init(path: String, line: Int?, key: String?, problem: Problem) {
+        self.path = path
+        self.line = line
+        self.key = key
+        self.problem = problem
+    }
+
+    public var description: String {
+        var place = path
+        if let line { place += ":\(line)" }
+        if let key { place += ": \(key)" }
+        return place + ": " + problemText
+    }
+
+    private var problemText: String {
+        let colourForms = "expected \"#rrggbb\", a palette index 0-255, a colour name such as \"red\" or \"bright_blue\", "
+            + "or \"\" for the terminal's own colour"
+        switch problem {
+        case .notKeyValue(let text): return "expected key = \"value\", got '\(text)'"
+        case .badKey(let key): return "'\(key)' is not a key (letters, digits, _ and - only)"
+        case .missingValue: return "no value after '='"
+        case .unterminatedString: return "the quoted value has no closing quote"
+        case .trailingText(let text): return "unexpected '\(text)' after the value"
+        case .unquotedValue(let text): return "'\(text)' must be quoted: \(colourForms)"
+        case .badHex(let text): return "'\(text)' is not a hex colour: \(colourForms)"
+        case .indexOutOfRange(let n): return "palette index \(n) is outside 0-255"
+        case .unknownColorName(let name): return "'\(name)' is not a colour name: \(colourForms)"
+        case .wrongType(let expected): return "expected \(expected)"
+        case let .noSuchTheme(name, available):
+            return "no theme '\(name)'; available: \(available.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import TermCanvas
+import Terminal
+
+/// Theme and colour depth, shared by the dashboard and `render`.
+struct ThemeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Colour theme: default, light, solarized-dark, high-contrast, mono, or a file NAME.toml in the user theme folder "
+            + "($RESONANCE_HOME/themes, else $XDG_CONFIG_HOME/resonance/themes). Default: the last one picked with t.",
+        valueName: "name"))
+    var theme: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Colour depth: truecolor, 256, 16, 8 or none (default: from terminfo, COLORTERM and TERM; NO_COLOR means none).",
+        valueName: "depth"))
+    var colors: ColorDepthOption?
+
+    /// The colour depth: `--colors` when given, else detected for the terminal in the environment.
+    func depth(environment: [String: String]) -> ColorDepth {
+        colors?.depth ?? TerminalColors.depth(environment: environment)
+    }
+
+    /// The theme to start with and the ones `t` cycles through.
+    ///
+    /// `--theme` wins, then the remembered choice, then `default`. A bad `--theme` is an error; a remembered
+    /// theme that no longer loads, or a broken user theme among the choices, is skipped with a warning.
+    /// Without colour every theme is shown in its colourless form.
+    func themes(environment: [String: String], colorless: Bool) throws -> (theme: Theme, choices: [Theme], warnings: [String]) {
+        let catalog = ThemeCatalog(environment: environment)
+        var warnings: [String] = []
+        var choices: [Theme] = []
+        for name in catalog.names {
+            do {
+                let loaded = try catalog.load(name)
+                warnings += loaded.warnings
+                choices.append(loaded.theme)
+            } catch {
+                if name != theme { warnings.append("theme skipped: \(error)") }
+            }
+        }
+        var chosen: Theme
+        if let theme {
+            let loaded = try catalog.load(theme)
+            chosen = loaded.theme
+            if !choices.contains(where: { $0.name == theme }) { choices.append(chosen) }
+        } else if let remembered = RememberedTheme(environment: environment).read() {
+            if let match = choices.first(where: { $0.name == remembered }) {
+                chosen = match
+            } else {
+                warnings.append("remembered theme '\(remembered)' is not available; using default")
+                chosen = choices.first ?? .standard
+            }
+        } else {
+            chosen = choices.first ?? .standard
+        }
+        if colorless {
+            chosen = chosen.withoutColor()
+            choices = choices.map { $0.withoutColor() }
+        }
+        return (chosen, choices.isEmpty ? [chosen] : choices, warnings)
+    }
+}
+
+/// The colour depths as typed after `--colors`.
+enum ColorDepthOption: String, ExpressibleByArgument, CaseIterable {
+    case truecolor, c256 = "256", c16 = "16", c8 = "8", none
+
+    var depth: ColorDepth {
+        switch self {
+        case .truecolor: return .trueColor
+        case .c256: return .palette256
+        case .c16: return .sixteen
+        case .c8: return .eight
+        case .none: return .none
+        }
+    }
+}
+
+/// Writes warnings to standard error, one `resonance: warning: …` line each.
+func printWarnings(_ warnings: [String]) {
+    for warning in warnings {
+        FileHandle.standardError.write(Data("resonance: warning: \(warning)\n".utf8))
+    }
+}
