@@ -12,21 +12,18 @@ struct TerminalMatrixTests {
     static func openAndQuit(term: String, environment: [String: String],
                             check: (String) -> Void = { _ in }) throws {
         let home = try Processes.temporaryFolder()
-        let tmux = try #require(try Tmux(width: 120, height: 40, term: term, environment: environment))
-        try tmux.type("stty -g > \(home.path)/before", enter: true)
-        try tmux.type("RESONANCE_HOME=\(home.path) \(Processes.resonanceBinary.path) --demo", enter: true)
+        let tmux = try #require(try Tmux(width: 120, height: 40,
+                                         command: "RESONANCE_HOME=\(home.path) \(Processes.resonanceBinary.path) --demo",
+                                         term: term, environment: environment))
         let first = try tmux.waitFor { $0.contains("Russell 2000 (^RUT)") && $0.contains("? help") }
         #expect(first.contains("Russell 2000 (^RUT)"), "TERM=\(term) \(environment): first screen:\n\(first)")
         #expect(first.contains("Bitcoin (BTC-USD)"))
         #expect(first.contains("H3 2020-05-11"), "TERM=\(term): halving label missing:\n\(first)")
         check(first)
         try tmux.type("q")
-        try tmux.type("stty -g > \(home.path)/after; echo back-$((20+1))", enter: true)
-        let after = try tmux.waitFor { $0.contains("back-21") }
-        #expect(after.contains("back-21"), "TERM=\(term): the shell did not answer after q:\n\(after)")
-        let before = try String(contentsOf: home.appendingPathComponent("before"), encoding: .utf8)
-        let restored = try String(contentsOf: home.appendingPathComponent("after"), encoding: .utf8)
-        #expect(before == restored, "TERM=\(term): terminal settings changed")
+        #expect(try tmux.waitForExit() == "EXIT=0", "TERM=\(term): the dashboard did not exit cleanly")
+        #expect(try tmux.settingsRestored(), "TERM=\(term): terminal settings changed")
+        #expect(try tmux.shellAnswers(), "TERM=\(term): the shell did not answer after q")
     }
 
     static func hasBraille(_ screen: String) -> Bool {
@@ -83,8 +80,8 @@ struct TerminalMatrixTests {
 
     @Test("a resize storm (20 a second) neither crashes nor leaves garbage")
     func resizeStorm() throws {
-        let tmux = try #require(try Tmux(width: 120, height: 40, environment: ["LANG": "C.UTF-8"]))
-        try tmux.type("\(Processes.resonanceBinary.path) --demo; echo exit-status-$?", enter: true)
+        let tmux = try #require(try Tmux(width: 120, height: 40, command: "\(Processes.resonanceBinary.path) --demo",
+                                         environment: ["LANG": "C.UTF-8"]))
         _ = try tmux.waitFor { $0.contains("? help") }
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<(20 * Self.stormSeconds) {
@@ -98,16 +95,15 @@ struct TerminalMatrixTests {
         #expect(lines.first?.hasPrefix("Resonance") == true, "after the storm:\n\(settled)")
         #expect(lines.allSatisfy { $0.count <= 100 }, "a line is wider than the pane:\n\(settled)")
         try tmux.type("q")
-        // The typed command contains "exit-status-" too: wait for the line the echo prints.
-        let after = try tmux.waitFor { $0.components(separatedBy: "\n").contains { $0.hasPrefix("exit-status-") } }
-        #expect(after.contains("exit-status-0"), "the dashboard did not exit cleanly after the storm:\n\(after)")
+        #expect(try tmux.waitForExit() == "EXIT=0", "the dashboard did not exit cleanly after the storm")
     }
 
     @Test("closing the terminal (SIGHUP) ends the dashboard: no orphan is left")
     func hangUpLeavesNoOrphan() throws {
         let marker = try Processes.temporaryFolder("resonance-hup")
-        let tmux = try #require(try Tmux(width: 100, height: 30, environment: ["LANG": "C.UTF-8"]))
-        try tmux.type("\(Processes.resonanceBinary.path) --demo --home \(marker.path)", enter: true)
+        let tmux = try #require(try Tmux(width: 100, height: 30,
+                                         command: "\(Processes.resonanceBinary.path) --demo --home \(marker.path)",
+                                         environment: ["LANG": "C.UTF-8"]))
         _ = try tmux.waitFor { $0.contains("? help") }
         let started = try Self.processes(matching: marker.path)
         #expect(started > 0, "the dashboard did not start")
