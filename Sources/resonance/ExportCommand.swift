@@ -9,7 +9,8 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Print markers or stored series as CSV or JSON.",
-        subcommands: [ExportMarkers.self, ExportSeries.self])
+        subcommands: [ExportMarkers.self, ExportSeries.self, ExportCorrelation.self, ExportCycles.self,
+                      ExportAftermath.self, ExportFlows.self, ExportLossShare.self])
 }
 
 /// The output formats of `export`.
@@ -57,4 +58,65 @@ func seriesJSON(_ series: Series) -> String {
             + "\"low\": \(number(b.low)), \"close\": \(number(b.close)), \"volume\": \(b.volume.map { String(Int64($0)) } ?? "null")}"
     }
     return "[\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "]\n" : "\n]\n")
+}
+
+/// Options every analysis export shares: format, range, and where the data comes from.
+struct AnalysisExportOptions: ParsableArguments {
+    @Option(name: .long, help: "csv or json.") var format: ExportFormat = .csv
+    @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    /// Loads the data, builds a table for the range and prints it.
+    func print(_ table: (MarketData, DayRange?) -> ExportTable) throws {
+        let (data, _) = try viewOptions.loadData(store: storeOptions.openStore)
+        let days = try viewOptions.range.map { try parseDayRange($0, data: data.bounds) }
+        let t = table(data, days)
+        Swift.print(format == .csv ? t.csv : t.json, terminator: "")
+    }
+}
+
+/// `resonance export correlation`: the rolling correlation the panel draws.
+struct ExportCorrelation: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correlation", abstract: "Print the rolling correlation of daily log returns.")
+    @Option(name: .long, help: "Trailing window in aligned days.") var window: Int = 90
+    @OptionGroup var options: AnalysisExportOptions
+
+    func validate() throws {
+        guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
+    }
+
+    func run() throws { try options.print { AnalysisExport.correlation($0, window: window, range: $1) } }
+}
+
+/// `resonance export cycles`: Bitcoin's multiple of its halving-day close, by day since each halving.
+struct ExportCycles: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cycles", abstract: "Print the halving cycles.")
+    @OptionGroup var options: AnalysisExportOptions
+    func run() throws { try options.print { AnalysisExport.cycles($0, range: $1) } }
+}
+
+/// `resonance export aftermath`: returns after each breakout, on the basis given.
+struct ExportAftermath: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aftermath", abstract: "Print Bitcoin's and the index's returns after each breakout.")
+    @OptionGroup var options: AnalysisExportOptions
+    func run() throws {
+        try options.print { AnalysisExport.aftermath($0, basis: options.viewOptions.breakoutBasis, range: $1) }
+    }
+}
+
+/// `resonance export flows`: monthly net flows per fund and summed, with running totals.
+struct ExportFlows: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "flows", abstract: "Print monthly ETF net flows.")
+    @OptionGroup var options: AnalysisExportOptions
+    func run() throws { try options.print { AnalysisExport.flows($0, range: $1) } }
+}
+
+/// `resonance export loss-share`: the loss-making share by quarter.
+struct ExportLossShare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loss-share", abstract: "Print the share of loss-making Russell 2000 companies.")
+    @OptionGroup var options: AnalysisExportOptions
+    func run() throws { try options.print { AnalysisExport.lossShare($0, range: $1) } }
 }

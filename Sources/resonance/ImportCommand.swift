@@ -19,12 +19,20 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     @Option(name: .long, help: "The series the file holds: rut, btc or iwm.")
-    var series: SeriesID
+    var series: SeriesID?
+
+    @Flag(name: .long, help: "The file holds ETF net flows: date,fund,net_flow_usd (stored as flows.<fund>).")
+    var flows = false
+
+    @Flag(name: .long, help: "The file holds the loss-making share: date,share_pct (stored as loss_share.r2k).")
+    var lossShare = false
 
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        guard SeriesID.priceSeries.contains(series) else {
+        let kinds = (series == nil ? 0 : 1) + (flows ? 1 : 0) + (lossShare ? 1 : 0)
+        guard kinds == 1 else { throw ValidationError("say what the file holds: one of --series rut|btc|iwm, --flows, --loss-share") }
+        if let series, !SeriesID.priceSeries.contains(series) {
             throw ValidationError("--series must be one of rut, btc, iwm; got '\(series)'")
         }
     }
@@ -33,9 +41,15 @@ struct ImportCommand: ParsableCommand {
         let store = try storeOptions.openStore()
         let today = Day(unixSeconds: Int64(Date().timeIntervalSince1970))
         let started = Date()
-        let report = try Importer().importFile(at: URL(fileURLWithPath: file), as: series, into: store, today: today)
+        let url = URL(fileURLWithPath: file)
+        if let series {
+            print(try Importer().importFile(at: url, as: series, into: store, today: today).summary)
+        } else if flows {
+            for report in try Importer().importFlows(at: url, into: store, today: today) { print(report.summary) }
+        } else {
+            print(try Importer().importLossShare(at: url, into: store, today: today).summary)
+        }
         let elapsed = Date().timeIntervalSince(started)
-        print(report.summary)
         print(String(format: "stored in %@ (%.0f ms)", store.path, elapsed * 1000))
     }
 }

@@ -52,7 +52,9 @@ struct ViewOptions: ParsableArguments {
             return (MarketData(index: demo.rut, bitcoin: demo.btc, isDemo: true, quietDays: quietDays), "DEMO")
         }
         let store = try store()
-        let data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays)
+        let flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
+        let data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
+                              flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID))
         return (data, "store " + store.path)
     }
 

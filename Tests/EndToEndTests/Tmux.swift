@@ -54,7 +54,10 @@ final class Tmux {
     /// Waits until the command has ended and returns its exit status line, e.g. `EXIT=0`, or nil on timeout.
     func waitForExit(timeout: TimeInterval = 15) throws -> String? {
         let screen = try waitFor(timeout: timeout) { $0.contains("EXIT=") }
-        return screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }.map(String.init)
+        // Terminals without an alternate screen (linux, vt100) leave the last frame around the line.
+        guard let line = screen.split(separator: "\n").first(where: { $0.contains("EXIT=") }),
+              let start = line.range(of: "EXIT=") else { return nil }
+        return "EXIT=" + line[start.upperBound...].prefix { $0.isNumber }
     }
 
     /// Whether the terminal settings after the command equal those before it.

@@ -36,10 +36,14 @@ struct AftermathPanel: Widget {
         }
         lines.append(("median     BTC  " + summary(aftermath.bitcoinSummary), theme.bitcoinStyle))
         lines.append(("           RUT  " + summary(aftermath.indexSummary), theme.indexStyle))
+        // The caveat always shows: it is the bottom line, and the table gives way above it.
         let n = aftermath.episodeCount
-        lines.append(("n = \(n) episode\(n == 1 ? "" : "s"): far too few to prove anything.", theme.text.adding(.bold)))
-        lines.append(("Past returns, not a signal. — : that day is still ahead.", theme.dimText))
-        PanelChrome.write(lines, in: inner, buffer: &buffer)
+        let caveat = "n = \(n) episode\(n == 1 ? "" : "s"): far too few to prove anything. Past returns, not a signal."
+            + " — : that day is still ahead."
+        let caveatLines = PanelChrome.wrap(caveat, width: inner.width)
+        let (table, footer) = inner.splitBottom(min(caveatLines.count, max(1, inner.height - 1)))
+        PanelChrome.write(lines, in: table, buffer: &buffer)
+        PanelChrome.write([(caveat, theme.text.adding(.bold))], in: footer, buffer: &buffer)
     }
 }
 

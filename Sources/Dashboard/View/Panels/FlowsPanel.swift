@@ -31,7 +31,9 @@ struct FlowsPanel: Widget {
         let monthly = analysis.monthlyFlows
         let visible = monthly.indices(in: viewport.range.lowerBound.adding(days: -31)...viewport.range.upperBound)
         let values = visible.map { monthly.values[$0] }
-        let extent = (min(0, values.min() ?? 0), max(0, values.max() ?? 0))
+        // Press figures are part of the picture, so the scale takes them in.
+        let pressValues = figures.map { $0.netFlowUSDBillions * 1e9 }
+        let extent = (min(0, (values + pressValues).min() ?? 0), max(0, (values + pressValues).max() ?? 0))
         var canvas = PlotCanvas(columns: plot.width, rows: plot.height, glyphs: state.glyphs)
         guard let axis = ValueAxis(extent: extent, log: false, positions: canvas.dotHeight) else { return }
         let days = DayAxis(range: viewport.range, positions: canvas.dotWidth)

@@ -1,0 +1,125 @@
+import Foundation
+import Markets
+
+/// A table of numbers for `export`: named columns and rows, printed as CSV or JSON.
+public struct ExportTable: Equatable, Sendable {
+    /// One cell: text, or a number that may be missing (printed empty in CSV, null in JSON).
+    public enum Value: Equatable, Sendable {
+        case text(String)
+        case number(Double?)
+        case integer(Int)
+    }
+
+    public var columns: [String]
+    public var rows: [[Value]]
+
+    public init(columns: [String], rows: [[Value]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The table as CSV with a header line; missing numbers are empty cells.
+    public var csv: String {
+        var out = columns.joined(separator: ",") + "\n"
+        for row in rows {
+            out += row.map { value -> String in
+                switch value {
+                case .text(let s): return MarkerExport.csvField(s)
+                case .number(let d): return d.flatMap(ExportTable.number) ?? ""
+                case .integer(let i): return String(i)
+                }
+            }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// The table as a JSON array of objects keyed by column; missing numbers are null.
+    public var json: String {
+        let items = rows.map { row -> String in
+            let fields = zip(columns, row).map { column, value -> String in
+                let v: String
+                switch value {
+                case .text(let s): v = jsonString(s)
+                case .number(let d): v = d.flatMap(ExportTable.number) ?? "null"
+                case .integer(let i): v = String(i)
+                }
+                return "\(jsonString(column)): \(v)"
+            }
+            return "  {" + fields.joined(separator: ", ") + "}"
+        }
+        return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]\n" : "\n]\n")
+    }
+
+    /// The shortest text that reads back as the same double; nil for NaN and infinities.
+    static func number(_ d: Double) -> String? {
+        guard d.isFinite else { return nil }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        return "\(d)"
+    }
+}
+
+/// The analysis panels' numbers as tables, exactly as the panels draw them.
+public enum AnalysisExport {
+    /// The rolling correlation for a window: one row per aligned day in the range.
+    public static func correlation(_ data: MarketData, window: Int, range: DayRange?) -> ExportTable {
+        var table = ExportTable(columns: ["date", "window_days", "correlation"])
+        let c = data.analysis.correlations[window]?.correlation ?? RollingCorrelation(data.index, data.bitcoin, window: window)
+        for (day, r) in zip(c.days, c.values) where range?.contains(day) ?? true {
+            table.rows.append([.text(day.iso), .integer(window), .number(r.isNaN ? nil : r)])
+        }
+        return table
+    }
+
+    /// Each halving cycle: Bitcoin's close over its halving-day close, by day since the halving.
+    public static func cycles(_ data: MarketData, range: DayRange?) -> ExportTable {
+        var table = ExportTable(columns: ["halving", "halving_date", "base_date", "day", "date", "multiple"])
+        for cycle in data.analysis.cycles.cycles {
+            for (n, m) in zip(cycle.daysSinceHalving, cycle.multiples) {
+                let day = cycle.halving.day.adding(days: n)
+                guard range?.contains(day) ?? true else { continue }
+                table.rows.append([.integer(cycle.halving.number), .text(cycle.halving.day.iso), .text(cycle.baseDay.iso),
+                                   .integer(n), .text(day.iso), .number(m)])
+            }
+        }
+        return table
+    }
+
+    /// Returns after each breakout on a basis, per series and horizon; a day still ahead is empty.
+    public static func aftermath(_ data: MarketData, basis: BreakoutBasis, range: DayRange?) -> ExportTable {
+        var table = ExportTable(columns: ["basis", "breakout_date", "series", "horizon_days", "return"])
+        guard let a = data.analysis.aftermath[basis] else { return table }
+        for e in a.episodes where range?.contains(e.breakout.day) ?? true {
+            for (series, returns) in [("btc", e.bitcoinReturns), ("rut", e.indexReturns)] {
+                for (h, r) in zip(a.horizons, returns) {
+                    table.rows.append([.text(basis.rawValue), .text(e.breakout.day.iso), .text(series), .integer(h), .number(r)])
+                }
+            }
+        }
+        return table
+    }
+
+    /// Monthly net flows per fund and summed, with running totals from the start of the range.
+    public static func flows(_ data: MarketData, range: DayRange?) -> ExportTable {
+        var table = ExportTable(columns: ["month", "fund", "net_flow_usd", "running_total_usd"])
+        let funds = data.analysis.flows.map { (monthlySums($0), $0.id.rawValue.replacingOccurrences(of: "flows.", with: "")) }
+            + [(data.analysis.monthlyFlows, "all")]
+        for (monthly, name) in funds {
+            var total = 0.0
+            for (day, value) in zip(monthly.days, monthly.values) where range?.contains(day) ?? true {
+                total += value
+                table.rows.append([.text(String(day.iso.prefix(7))), .text(name), .number(value), .number(total)])
+            }
+        }
+        return table
+    }
+
+    /// The loss-making share by quarter.
+    public static func lossShare(_ data: MarketData, range: DayRange?) -> ExportTable {
+        var table = ExportTable(columns: ["date", "share_pct"])
+        let s = data.analysis.lossShare
+        for (day, v) in zip(s.days, s.values) where range?.contains(day) ?? true {
+            table.rows.append([.text(day.iso), .number(v)])
+        }
+        return table
+    }
+}
