@@ -24,12 +24,12 @@ struct BundledThemeTests {
         }
     }
 
-    @Test("the embedded texts equal the files in Themes/ (run Scripts/embed-themes.sh after editing a theme)")
+    @Test("the embedded texts equal the files in Themes/ (run Themes/embed-themes.sh after editing a theme)")
     func embeddedMatchesFiles() throws {
         #expect(Self.fileNames.sorted() == BundledThemes.files.map { $0.name + ".toml" }.sorted())
         for bundled in BundledThemes.files {
             let text = try String(contentsOf: Self.themesFolder.appendingPathComponent(bundled.name + ".toml"), encoding: .utf8)
-            #expect(bundled.text == text, "Themes/\(bundled.name).toml changed: run Scripts/embed-themes.sh")
+            #expect(bundled.text == text, "Themes/\(bundled.name).toml changed: run Themes/embed-themes.sh")
         }
     }
 
