@@ -40,7 +40,7 @@ public struct ValueSeries: Hashable, Sendable {
 
 extension Array {
     /// The first index whose element satisfies a predicate that is false then true along the array.
-    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+    public func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
         var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2

@@ -33,14 +33,7 @@ struct SeriesPlotter {
         return lo..<max(lo, firstIndex(onOrAfter: range.upperBound.adding(days: 1)))
     }
 
-    private func firstIndex(onOrAfter day: Day) -> Int {
-        var lo = 0, hi = days.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if days[mid] < day { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
+    private func firstIndex(onOrAfter day: Day) -> Int { days.partitioningIndex { $0 >= day } }
 
     /// The smallest and largest scaled value within a range of days.
     func extent(in range: DayRange) -> (min: Double, max: Double)? {
