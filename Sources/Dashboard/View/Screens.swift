@@ -20,7 +20,7 @@ func drawBox(_ rect: Rect, title: String, style: Style, titleStyle: Style, unico
     buffer.write(" \(title) ", x: rect.minX + 2, y: rect.minY, style: titleStyle, clip: rect.inset(left: 1, right: 1))
 }
 
-/// The key list, centred over the dashboard.
+/// The key list, centred over the dashboard; in two columns when one does not fit the height.
 struct HelpOverlay: Widget {
     let state: AppState
 
@@ -28,18 +28,24 @@ struct HelpOverlay: Widget {
         let lines = KeyMap.helpLines
         let keyWidth = lines.map { $0.keys.count }.max() ?? 0
         let textWidth = lines.map { $0.summary.count }.max() ?? 0
-        let width = min(area.width, keyWidth + textWidth + 7)
-        let height = min(area.height, lines.count + 4)
+        let columns = lines.count + 4 > area.height ? 2 : 1
+        let rows = (lines.count + columns - 1) / columns
+        let columnWidth = keyWidth + 2 + textWidth
+        let width = min(area.width, columns * columnWidth + (columns - 1) * 3 + 4)
+        let height = min(area.height, rows + 4)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
                        width: width, height: height)
         let theme = state.theme
         drawBox(box, title: "Keys", style: theme.text, titleStyle: theme.titleStyle,
                 unicode: state.glyphs.needsUnicode, buffer: &buffer)
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
-        for (i, line) in lines.enumerated() where i < inner.height - 1 {
-            let x = buffer.write(line.keys.padding(toLength: keyWidth), x: inner.x, y: inner.y + i,
-                                 style: theme.cursorStyle, clip: inner)
-            buffer.write("  " + line.summary, x: x, y: inner.y + i, style: theme.text, clip: inner)
+        let slot = columns == 1 ? inner.width : (inner.width - 3) / 2
+        for (i, line) in lines.enumerated() {
+            let column = i / rows, row = i % rows
+            guard row < inner.height - 1 else { continue }
+            let cell = Rect(x: inner.x + column * (slot + 3), y: inner.y + row, width: slot, height: 1)
+            let x = buffer.write(line.keys.padding(toLength: keyWidth), x: cell.x, y: cell.y, style: theme.cursorStyle, clip: cell)
+            buffer.write("  " + line.summary, x: x, y: cell.y, style: theme.text, clip: cell)
         }
         buffer.write("? or Esc closes", x: inner.x, y: inner.maxY - 1, style: theme.dimText, clip: inner)
     }
