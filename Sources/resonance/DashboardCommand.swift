@@ -1,6 +1,8 @@
 import ArgumentParser
 import Dashboard
+import Feeds
 import Foundation
+import Markets
 import TermCanvas
 import Terminal
 
@@ -17,12 +19,32 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw without colour (as NO_COLOR does).")
     var noColor = false
 
+    @Flag(name: .long, help: "Start in live mode: refresh on the interval from config.toml (r toggles it).")
+    var live = false
+
+    /// The background fetcher over the store, configured from config.toml (a bad file stops here).
+    func makeLive(environment: [String: String]) throws -> (runner: LiveRunner, interval: TimeInterval) {
+        let config = try LiveSettings.config(home: storeOptions.home, environment: environment)
+        let store = try storeOptions.openStore()
+        let quietDays = viewOptions.quietDays
+        let refresh = LiveRefresh(store: store, config: config, book: BackoffBook(),
+                                  holder: "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))",
+                                  log: FetchLog.resolve(home: storeOptions.home, environment: environment))
+        let runner = LiveRunner(refresh: refresh) {
+            let flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
+            return MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
+                              flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID))
+        }
+        return (runner, config.refreshInterval)
+    }
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let unicode = TerminalLocale.setUp()
         // Everything that can fail for ordinary reasons happens before curses takes the screen, so its
         // message lands on a normal terminal.
         let (data, source) = try viewOptions.loadData(store: storeOptions.openStore)
+        let liveSetup = try viewOptions.demo ? nil : makeLive(environment: environment)
         let depth = noColor ? .none : themeOptions.depth(environment: environment)
         let terminal = try CursesTerminal(colors: depth != .none, maximumDepth: depth)
         defer { terminal.stop() }
@@ -36,39 +58,73 @@ struct DashboardCommand: ParsableCommand {
         var state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: themes.theme,
                                               size: terminal.size)
         state.themeChoices = themes.choices
-        let signal = RuntimeLoop(terminal: terminal, memory: RememberedTheme(environment: environment)).run(&state)
+        var loop = RuntimeLoop(terminal: terminal, memory: RememberedTheme(environment: environment))
+        if let live = liveSetup {
+            state.live.isAvailable = true
+            state.live.isOn = self.live
+            state.live.interval = live.interval
+            state.live.nextRefresh = Date()
+            loop.live = live.runner
+        }
+        let signal = loop.run(&state)
         terminal.stop()
         printWarnings(themes.warnings)
         if let signal { throw ExitCode(128 + signal) }
     }
 }
 
-/// The update loop: draw the view, wait for input, turn it into a message, apply it, run the commands.
+/// The update loop: draw the view, wait for input or the next tick, apply messages, run the commands.
+///
+/// Fetches run on the `LiveRunner`'s queue; the wait is short only while one is in flight, otherwise
+/// it lasts until the next armed tick (bounded by a second so signals are noticed), and the screen is
+/// redrawn only after a message.
 struct RuntimeLoop {
     let terminal: CursesTerminal
     /// Where a theme picked with `t` is remembered.
     let memory: RememberedTheme
+    /// Runs fetches; nil without live data (demo).
+    var live: LiveRunner? = nil
 
     /// Runs until a quit command or a signal; returns the signal that ended it, if any.
     func run(_ state: inout AppState) -> Int32? {
         state.size = terminal.size
+        var nextTick: Date? = live == nil ? nil : Date()
+        var needsDraw = true
+        defer { live?.stop() }
         while true {
-            terminal.draw(themedScreen(state, size: state.size))
+            if needsDraw { terminal.draw(themedScreen(state, size: state.size)) }
+            needsDraw = false
             if let signal = terminal.pendingSignal { return signal }
-            // Block until input; the timeout only bounds how late a signal is noticed.
-            guard let event = terminal.nextEvent(timeoutMilliseconds: 1000) else { continue }
-            let msg: Msg
-            switch event {
-            case .key(let key): msg = .key(key)
-            case .mouse(let mouse): msg = .mouse(mouse)
-            case .resize(let size): msg = .resize(size)
+            var messages: [Msg] = []
+            let now = Date()
+            if let due = nextTick, now >= due {
+                nextTick = nil
+                messages.append(.tick(now))
+            } else {
+                let untilTick = nextTick.map { Int(($0.timeIntervalSince(now) * 1000).rounded(.up)) } ?? 1000
+                let timeout = live?.isBusy == true ? min(50, untilTick) : min(1000, max(0, untilTick))
+                if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
+                    switch event {
+                    case .key(let key): messages.append(.key(key))
+                    case .mouse(let mouse): messages.append(.mouse(mouse))
+                    case .resize(let size): messages.append(.resize(size))
+                    }
+                }
             }
-            for cmd in update(&state, msg) {
-                switch cmd {
-                case .quit:
-                    return nil
-                case .rememberTheme(let name):
-                    do { try memory.write(name) } catch { state.notice = "could not remember the theme: \(error)" }
+            messages += live?.drain() ?? []
+            for msg in messages {
+                needsDraw = true
+                for cmd in update(&state, msg) {
+                    switch cmd {
+                    case .quit:
+                        return nil
+                    case .rememberTheme(let name):
+                        do { try memory.write(name) } catch { state.notice = "could not remember the theme: \(error)" }
+                    case .fetch(let ids):
+                        live?.fetch(ids)
+                    case .armTick(let date):
+                        nextTick = date
+                    }
                 }
             }
         }

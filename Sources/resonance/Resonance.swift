@@ -10,7 +10,7 @@ struct Resonance: ParsableCommand {
             Run with no subcommand to open the dashboard. Press ? inside it for the keys.
             Data lives in a SQLite store under $RESONANCE_HOME, else $XDG_DATA_HOME/resonance.
             """,
-        subcommands: [DashboardCommand.self, ImportCommand.self, RenderCommand.self, ExportCommand.self],
+        subcommands: [DashboardCommand.self, ImportCommand.self, FetchCommand.self, RenderCommand.self, ExportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

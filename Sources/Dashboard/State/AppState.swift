@@ -23,6 +23,8 @@ public struct AppState: Sendable {
     public var notice: String?
     /// Where the data came from, for the status bar ("store ~/.local/share/resonance", "DEMO").
     public var sourceLabel: String
+    /// Live data: schedule, fetch statuses (see `Live/`).
+    public var live = LiveState()
     /// The command that fills an empty store, shown on the empty-state screen.
     public var importHint: [String]
 

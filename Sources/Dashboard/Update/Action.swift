@@ -13,6 +13,7 @@ public enum Action: Hashable, Sendable {
     case cycleMode, toggleLog, toggleBasis, cycleGlyphs, cycleTheme
     case focusNextPanel, focusPreviousPanel, hidePanel, showAllPanels, maximisePanel, cycleCorrelationWindow
     case toggleHelp, closeOverlay
+    case toggleLive
     case quit
 }
 
@@ -59,6 +60,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("X")], action: .showAllPanels, keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("z")], action: .maximisePanel, keyLabel: "z", summary: "maximise panel / back"),
         KeyBinding(keys: [.character("w")], action: .cycleCorrelationWindow, keyLabel: "w", summary: "corr. window 30/90/180 days"),
+        KeyBinding(keys: [.character("r")], action: .toggleLive, keyLabel: "r", summary: "live refresh on / off"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, keyLabel: "?", summary: "this help"),
         KeyBinding(keys: [.escape], action: .closeOverlay, keyLabel: "Esc", summary: "close the help"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, keyLabel: "q ^C", summary: "quit"),

@@ -11,6 +11,8 @@ public enum Msg: Sendable {
     case dataLoaded(MarketData)
     /// A scheduled tick came due.
     case tick(Date)
+    /// A background fetch finished.
+    case fetched(FetchReport)
 }
 
 /// An effect for the runtime to perform; its result, if any, comes back as a `Msg`.
@@ -19,4 +21,8 @@ public enum Cmd: Equatable, Sendable {
     case quit
     /// Remember this theme name for the next start.
     case rememberTheme(String)
+    /// Fetch these series in the background; the result comes back as `.fetched`.
+    case fetch([SeriesID])
+    /// Send one `.tick` at this time (replacing the tick armed before).
+    case armTick(Date)
 }

@@ -11,8 +11,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
     case .dataLoaded(let data):
         state.replaceData(data)
         return []
-    case .tick:
-        return []
+    case .tick(let now):
+        return LiveUpdate.tick(&state, at: now)
+    case .fetched(let report):
+        return LiveUpdate.fetched(&state, report)
     case .mouse(let event):
         handleMouse(&state, event)
         return []
@@ -30,6 +32,8 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
     switch action {
     case .quit:
         return [.quit]
+    case .toggleLive:
+        return LiveUpdate.toggle(&state)
     case .toggleHelp:
         state.showHelp.toggle()
         return []

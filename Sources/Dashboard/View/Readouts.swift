@@ -141,7 +141,8 @@ struct StatusBar: Widget {
         } else {
             // The source gives way first, so the settings and the help key always show.
             let room = area.width - help.count - settings.unicodeScalars.count - notice.unicodeScalars.count - 2
-            x = buffer.write(" " + StatusBar.shorten(state.sourceLabel, to: room), x: x, y: area.y,
+            let source = LiveStatusLine.text(state).map { LiveStatusLine.fit($0, to: room) } ?? StatusBar.shorten(state.sourceLabel, to: room)
+            x = buffer.write(" " + source, x: x, y: area.y,
                              style: theme.statusStyle, clip: area)
         }
         x = buffer.write(settings, x: x, y: area.y, style: theme.statusStyle, clip: area)

@@ -5,7 +5,7 @@ import GRDB
 /// Never edit a migration that has shipped: add the next one.
 enum StoreSchema {
     /// Migration identifiers, oldest first.
-    static let migrationNames = ["v1-bars", "v2-observations"]
+    static let migrationNames = ["v1-bars", "v2-observations", "v3-lease"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -51,6 +51,25 @@ enum StoreSchema {
                     value REAL NOT NULL CHECK (abs(value) <= 1.7976931348623157e308),
                     PRIMARY KEY (series, day)
                 ) WITHOUT ROWID;
+                """)
+        }
+        // MARK: v3: one fetcher among several viewers of a store, and what it last did per series
+        migrator.registerMigration("v3-lease") { db in
+            // expires_at and the *_at columns: Unix seconds.
+            try db.execute(sql: """
+                CREATE TABLE fetch_lease (
+                    name TEXT PRIMARY KEY,
+                    holder TEXT NOT NULL,
+                    expires_at REAL NOT NULL
+                );
+
+                CREATE TABLE fetch_status (
+                    series TEXT PRIMARY KEY,
+                    source TEXT,
+                    fault TEXT,
+                    attempted_at REAL NOT NULL,
+                    succeeded_at REAL
+                );
                 """)
         }
         return migrator

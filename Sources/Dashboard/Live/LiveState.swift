@@ -1,0 +1,65 @@
+import Foundation
+import Markets
+
+/// What the last fetch of one series did, as the status bar shows it.
+public struct FeedStatus: Equatable, Sendable {
+    /// The provider of the last successful fetch.
+    public var source: String?
+    /// When the last successful fetch finished.
+    public var updatedAt: Date?
+    /// The one-line reason of the last fetch when it failed.
+    public var fault: String?
+
+    public init(source: String? = nil, updatedAt: Date? = nil, fault: String? = nil) {
+        self.source = source
+        self.updatedAt = updatedAt
+        self.fault = fault
+    }
+}
+
+/// The result of one background fetch: fresh data from the store and every series' status.
+public struct FetchReport: Sendable {
+    public var finishedAt: Date
+    /// The data reloaded from the store; nil when it could not be read.
+    public var data: MarketData?
+    public var feeds: [SeriesID: FeedStatus]
+    /// When a failed provider may be tried again.
+    public var retryAt: Date?
+
+    public init(finishedAt: Date, data: MarketData?, feeds: [SeriesID: FeedStatus], retryAt: Date? = nil) {
+        self.finishedAt = finishedAt
+        self.data = data
+        self.feeds = feeds
+        self.retryAt = retryAt
+    }
+}
+
+/// Live mode: whether it is on, when the next refresh is due, and what the fetches reported.
+public struct LiveState: Sendable {
+    /// Whether the dashboard fetches on a schedule (`--live`, `r`).
+    public var isOn = false
+    /// Whether fetching is possible at all (false for demo data).
+    public var isAvailable = false
+    /// Seconds between refreshes.
+    public var interval: TimeInterval = 60
+    /// A fetch is running in the background.
+    public var inFlight = false
+    /// When the next fetch is due; nil when none is scheduled.
+    public var nextRefresh: Date?
+    /// The time of the last tick, for ages and the countdown.
+    public var now = Date.distantPast
+    public var feeds: [SeriesID: FeedStatus] = [:]
+    /// The series fetched.
+    public var series: [SeriesID] = [.rut, .btc]
+
+    public init() {}
+
+    /// Every fetched series failed on its last attempt.
+    public var isOffline: Bool {
+        let statuses = series.compactMap { feeds[$0] }
+        return !statuses.isEmpty && statuses.allSatisfy { $0.fault != nil }
+    }
+
+    /// The time of the newest successful fetch of any series.
+    public var dataAsOf: Date? { feeds.values.compactMap(\.updatedAt).max() }
+}

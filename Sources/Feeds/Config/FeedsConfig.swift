@@ -1,0 +1,138 @@
+import Foundation
+import Markets
+
+/// Where the live data comes from and how often: read from `config.toml`, then the environment.
+///
+/// ```toml
+/// refresh_interval = 60            # seconds between refreshes in live mode, at least 15
+/// user_agent = "Mozilla/5.0 …"     # replaces the browser User-Agent sent to Yahoo
+///
+/// [providers]                      # the order providers are tried in, per series
+/// rut = ["yahoo", "stooq"]
+/// btc = ["yahoo", "coinbase"]
+///
+/// [yahoo]
+/// url = "https://query1.finance.yahoo.com"
+/// [coinbase]
+/// url = "https://api.exchange.coinbase.com"
+/// [stooq]
+/// url = "https://stooq.com"
+/// key = "…"                        # Stooq is used only with a key
+/// ```
+/// `RESONANCE_YAHOO_URL`, `RESONANCE_COINBASE_URL` and `RESONANCE_STOOQ_URL` override the URLs.
+public struct FeedsConfig: Hashable, Sendable {
+    public static let minimumInterval: TimeInterval = 15
+    public static let providerNames = ["yahoo", "coinbase", "stooq"]
+
+    public var refreshInterval: TimeInterval = 60
+    public var userAgent: String?
+    public var providerOrder: [SeriesID: [String]] = [
+        .rut: ["yahoo", "stooq"], .btc: ["yahoo", "coinbase", "stooq"], .iwm: ["yahoo", "stooq"],
+    ]
+    public var yahooURL = YahooChartProvider.defaultBaseURL
+    public var coinbaseURL = CoinbaseCandlesProvider.defaultBaseURL
+    public var stooqURL = StooqDailyProvider.defaultBaseURL
+    public var stooqKey: String?
+
+    public init() {}
+
+    /// The configuration from a file's text (nil: no file) and the environment.
+    ///
+    /// - Throws: `ConfigError` as `FILE:LINE: what is wrong`; nothing is half-applied.
+    public static func load(text: String?, path: String, environment: [String: String]) throws -> FeedsConfig {
+        var config = FeedsConfig()
+        if let text {
+            let file = try ConfigFile(parsing: text, path: path)
+            for entry in file.entries { try config.apply(entry, path: path) }
+        }
+        for (name, keyPath) in [("RESONANCE_YAHOO_URL", \FeedsConfig.yahooURL), ("RESONANCE_COINBASE_URL", \.coinbaseURL),
+                                ("RESONANCE_STOOQ_URL", \.stooqURL)] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            guard let url = httpURL(value) else {
+                throw ConfigError(path: name, line: nil, message: "'\(value)' is not an http(s) URL")
+            }
+            config[keyPath: keyPath] = url
+        }
+        return config
+    }
+
+    /// Reads `config.toml` in a folder (missing file: the defaults) and the environment.
+    public static func load(folder: URL?, environment: [String: String]) throws -> FeedsConfig {
+        guard let file = folder?.appendingPathComponent("config.toml") else {
+            return try load(text: nil, path: "config.toml", environment: environment)
+        }
+        guard FileManager.default.fileExists(atPath: file.path) else { return try load(text: nil, path: file.path, environment: environment) }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw ConfigError(path: file.path, line: nil, message: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw ConfigError(path: file.path, line: nil, message: "not UTF-8 text") }
+        return try load(text: text, path: file.path, environment: environment)
+    }
+
+    private mutating func apply(_ entry: ConfigFile.Entry, path: String) throws {
+        func fail(_ message: String) -> ConfigError { ConfigError(path: path, line: entry.line, message: message) }
+        func string() throws -> String {
+            guard case .string(let s) = entry.value else { throw fail("\(entry.key) must be a quoted string") }
+            return s
+        }
+        func url() throws -> URL {
+            let text = try string()
+            guard let url = Self.httpURL(text) else { throw fail("\(entry.key): '\(text)' is not an http(s) URL") }
+            return url
+        }
+        switch (entry.section, entry.key) {
+        case ("", "refresh_interval"):
+            guard case .integer(let seconds) = entry.value else { throw fail("refresh_interval must be a whole number of seconds") }
+            guard Double(seconds) >= Self.minimumInterval else {
+                throw fail("refresh_interval is \(seconds) s; the minimum is \(Int(Self.minimumInterval)) s")
+            }
+            refreshInterval = TimeInterval(seconds)
+        case ("", "user_agent"):
+            let text = try string()
+            guard !text.isEmpty else { throw fail("user_agent is empty") }
+            userAgent = text
+        case ("providers", let series):
+            guard SeriesID.priceSeries.contains(SeriesID(series)) else {
+                throw fail("unknown series '\(series)' (expected rut, btc or iwm)")
+            }
+            guard case .strings(let names) = entry.value, !names.isEmpty else {
+                throw fail("\(series) must be a list of providers, such as [\"yahoo\", \"coinbase\"]")
+            }
+            for name in names where !Self.providerNames.contains(name) {
+                throw fail("unknown provider '\(name)' (expected \(Self.providerNames.joined(separator: ", ")))")
+            }
+            if series != "btc", names.contains("coinbase") { throw fail("coinbase serves only btc") }
+            providerOrder[SeriesID(series)] = names
+        case ("yahoo", "url"): yahooURL = try url()
+        case ("coinbase", "url"): coinbaseURL = try url()
+        case ("stooq", "url"): stooqURL = try url()
+        case ("stooq", "key"): stooqKey = try string()
+        default:
+            let place = entry.section.isEmpty ? "" : " in [\(entry.section)]"
+            throw fail("unknown setting '\(entry.key)'\(place)")
+        }
+    }
+
+    private static func httpURL(_ text: String) -> URL? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              url.host != nil else { return nil }
+        return url
+    }
+
+    /// The providers of a series in the configured order; Stooq only with a key.
+    public func providers(for series: SeriesID, transport: any HTTPTransport = URLSessionTransport.shared) -> [any PriceProvider] {
+        (providerOrder[series] ?? []).compactMap { name -> (any PriceProvider)? in
+            switch name {
+            case "yahoo":
+                return YahooChartProvider(baseURL: yahooURL, userAgent: userAgent ?? YahooChartProvider.browserUserAgent, transport: transport)
+            case "coinbase":
+                return CoinbaseCandlesProvider(baseURL: coinbaseURL, userAgent: userAgent ?? "resonance", transport: transport)
+            case "stooq":
+                guard let stooqKey, !stooqKey.isEmpty else { return nil }
+                return StooqDailyProvider(baseURL: stooqURL, apiKey: stooqKey, userAgent: userAgent ?? "resonance", transport: transport)
+            default:
+                return nil
+            }
+        }.filter { $0.serves(series) }
+    }
+}

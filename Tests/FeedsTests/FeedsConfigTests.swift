@@ -1,0 +1,57 @@
+import Feeds
+import Foundation
+import Markets
+import Testing
+
+@Suite("config.toml for the providers")
+struct FeedsConfigTests {
+    @Test("a full file is read, and the environment overrides the URLs")
+    func fullFile() throws {
+        let text = """
+            # live data
+            refresh_interval = 90
+            user_agent = "Custom/1.0"   # a comment
+            [providers]
+            rut = ["stooq", "yahoo"]
+            btc = ['coinbase']
+            [yahoo]
+            url = "http://127.0.0.1:9/yahoo"
+            [stooq]
+            key = "abc#def"
+            """
+        let config = try FeedsConfig.load(text: text, path: "config.toml", environment: ["RESONANCE_COINBASE_URL": "http://localhost:8"])
+        #expect(config.refreshInterval == 90)
+        #expect(config.userAgent == "Custom/1.0")
+        #expect(config.providerOrder[.rut] == ["stooq", "yahoo"])
+        #expect(config.stooqKey == "abc#def")
+        #expect(config.yahooURL.absoluteString == "http://127.0.0.1:9/yahoo")
+        #expect(config.coinbaseURL.absoluteString == "http://localhost:8")
+        #expect(config.providers(for: .rut).map(\.name) == ["stooq", "yahoo"])
+        #expect(config.providers(for: .btc).map(\.name) == ["coinbase"])
+    }
+
+    @Test("defaults without a file: 60 s, Yahoo first, Stooq left out without a key")
+    func defaults() throws {
+        let config = try FeedsConfig.load(text: nil, path: "config.toml", environment: [:])
+        #expect(config.refreshInterval == 60)
+        #expect(config.providers(for: .btc).map(\.name) == ["yahoo", "coinbase"])
+        #expect(config.providers(for: .rut).map(\.name) == ["yahoo"])
+    }
+
+    @Test("each mistake is FILE:LINE: what is wrong", arguments: [
+        ("refresh_interval = 10", "c.toml:1: refresh_interval is 10 s; the minimum is 15 s"),
+        ("refresh_interval = \"60\"", "c.toml:1: refresh_interval must be a whole number of seconds"),
+        ("\n[providers]\nspx = [\"yahoo\"]", "c.toml:3: unknown series 'spx' (expected rut, btc or iwm)"),
+        ("[providers]\nrut = [\"coinbase\"]", "c.toml:2: coinbase serves only btc"),
+        ("[yahoo]\nurl = \"query1.finance.yahoo.com\"", "c.toml:2: url: 'query1.finance.yahoo.com' is not an http(s) URL"),
+        ("colour = 1", "c.toml:1: unknown setting 'colour'"),
+        ("user_agent = \"open", "c.toml:1: user_agent: the string is not closed"),
+        ("[yahoo", "c.toml:1: a section header needs a closing ]"),
+        ("just words", "c.toml:1: expected key = value, got 'just words'"),
+        ("refresh_interval = 20\nrefresh_interval = 30", "c.toml:2: refresh_interval is set twice in []"),
+    ])
+    func mistakes(_ text: String, _ message: String) {
+        let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(text: text, path: "c.toml", environment: [:]) }
+        #expect(error?.description == message)
+    }
+}
