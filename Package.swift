@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "resonance", targets: ["resonance"]),
+        .executable(name: "resonance-bench", targets: ["resonance-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,9 @@ let package = Package(
         ),
         // Counts the bytes the dashboard writes per action, on a pseudo-terminal.
         .executableTarget(name: "resonance-ptycount", path: "Sources/resonance-ptycount"),
+        // Times start-up, frames, panels, import and load over stores of 3k to 1M points (see README, Performance).
+        .executableTarget(name: "resonance-bench", dependencies: ["Markets", "TermCanvas", "Dashboard", "Feeds"],
+                          path: "Sources/resonance-bench"),
         // Shared helpers for the test targets: snapshots, fixtures, reference data.
         .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas"], path: "Tests/TestSupport"),
         .testTarget(name: "MarketsTests", dependencies: ["Markets", "TestSupport"]),

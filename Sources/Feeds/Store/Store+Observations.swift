@@ -35,7 +35,7 @@ extension Store {
 
     /// An observation series as stored, optionally limited to a range of days; empty when there is none.
     public func loadObservations(_ id: SeriesID, in range: DayRange? = nil) throws -> ValueSeries {
-        try pool.read { db in
+        try reader.read { db in
             let lower = range.map { Int64($0.lowerBound.rawValue) } ?? Int64(Int32.min)
             let upper = range.map { Int64($0.upperBound.rawValue) } ?? Int64(Int32.max)
             let rows = try Row.fetchCursor(
@@ -54,7 +54,7 @@ extension Store {
     /// The prefix is compared as plain text: `_` and `%` have no special meaning. An empty prefix
     /// lists every observation series.
     public func observationSeriesIDs(prefix: String) throws -> [SeriesID] {
-        try pool.read { db in
+        try reader.read { db in
             try String.fetchAll(
                 db, sql: "SELECT DISTINCT series FROM observation WHERE substr(series, 1, length(?1)) = ?1 ORDER BY series",
                 arguments: [prefix]

@@ -1,16 +1,27 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Markets
 
 /// The Resonance database: daily bars and plain observations per series, in one SQLite file in WAL mode.
 ///
-/// Readers never block the writer (GRDB `DatabasePool`), every write is one transaction, and bars are
-/// validated before anything is written. Safe to share between threads.
+/// Readers never block the writer (WAL), every write is one transaction, and bars are validated before
+/// anything is written. Safe to share between threads.
+///
+/// A store that exists and is up to date is opened read-only, and the writing connection pool is opened
+/// on the first write: opening a pool writes to the file (GRDB makes the WAL non-empty) and closing the
+/// last connection checkpoints it, which cost every `render` and `export` two syncs to disk.
 public final class Store: Sendable {
     /// The database file.
     public let path: String
-    /// The connection pool; extensions in other files of this module read and write through it.
-    let pool: DatabasePool
+    /// Reads go here: a read-only connection, or the pool when the store was created or migrated on open.
+    let reader: any DatabaseReader
+    private let writers: WriterPool
+
+    /// The connection pool that writes; opened on first use. Extensions in other files write through it.
+    var pool: DatabasePool {
+        get throws { try writers.pool() }
+    }
 
     // MARK: - Opening
 
@@ -41,22 +52,25 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: path, reason: "it is a folder")
         }
         let existed = FileManager.default.fileExists(atPath: path)
+        var configuration = Configuration()
+        configuration.label = "resonance"
+        configuration.busyMode = .timeout(5)
         do {
-            var configuration = Configuration()
-            configuration.label = "resonance"
-            configuration.busyMode = .timeout(5)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.read { db in
-                // A readable database made by someone else has tables but no migration history.
-                let hasTables = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')") ?? false
-                if existed, hasTables, try !db.tableExists("grdb_migrations") { throw StoreError.notAStore(path: path) }
-                if try StoreSchema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            if existed, lastMigration == nil, Store.folderIsWritable(path),
+               let readOnly = try Store.openUpToDate(path: path, configuration: configuration) {
+                reader = readOnly
+                writers = WriterPool(path: path, configuration: configuration, pool: nil)
+                return
             }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.read { db in try Store.checkSchema(db, path: path, existed: existed) }
             if let lastMigration {
                 try StoreSchema.migrator.migrate(pool, upTo: lastMigration)
             } else {
                 try StoreSchema.migrator.migrate(pool)
             }
+            reader = pool
+            writers = WriterPool(path: path, configuration: configuration, pool: pool)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -64,7 +78,33 @@ public final class Store: Sendable {
         }
     }
 
-    private static func storeError(_ error: DatabaseError, path: String, existed: Bool) -> StoreError {
+    /// A read-only connection to an existing store whose schema is complete, or nil when it needs migrating.
+    private static func openUpToDate(path: String, configuration: Configuration) throws -> DatabaseQueue? {
+        var readOnly = configuration
+        readOnly.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: readOnly)
+        let isUpToDate = try queue.read { db in
+            try checkSchema(db, path: path, existed: true)
+            return try StoreSchema.migrator.hasCompletedMigrations(db)
+        }
+        return isUpToDate ? queue : nil
+    }
+
+    /// Refuses a database made by someone else or by a newer version of Resonance.
+    private static func checkSchema(_ db: Database, path: String, existed: Bool) throws {
+        // A readable database made by someone else has tables but no migration history.
+        let hasTables = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')") ?? false
+        if existed, hasTables, try !db.tableExists("grdb_migrations") { throw StoreError.notAStore(path: path) }
+        if try StoreSchema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+    }
+
+    /// Whether the store's folder can be written; SQLite needs that for the WAL files even to read.
+    private static func folderIsWritable(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+    }
+
+    fileprivate static func storeError(_ error: DatabaseError, path: String, existed: Bool) -> StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return .notAStore(path: path)
@@ -83,36 +123,48 @@ public final class Store: Sendable {
 
     /// The ids of the series that hold at least one bar, in name order.
     public func seriesIDs() throws -> [SeriesID] {
-        try pool.read { db in
+        try reader.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT series FROM bar ORDER BY series").map { SeriesID($0) }
         }
     }
 
     /// A series as stored, optionally limited to a range of days; empty when the store has none.
+    ///
+    /// Reads the columns straight from SQLite into the series' columns: decoding a GRDB `Row` and building
+    /// a `Bar` per day took most of the time of loading a million days.
     public func load(_ id: SeriesID, in range: DayRange? = nil) throws -> Series {
-        try pool.read { db in
+        try reader.read { db in
             let lower = range.map { Int64($0.lowerBound.rawValue) } ?? Int64(Int32.min)
             let upper = range.map { Int64($0.upperBound.rawValue) } ?? Int64(Int32.max)
             let arguments: StatementArguments = [id.rawValue, lower, upper]
             let count = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM bar WHERE series = ? AND day BETWEEN ? AND ?", arguments: arguments) ?? 0
-            var series = Series(id: id)
-            series.reserveCapacity(count)
-            let statement = try db.cachedStatement(
+            var columns = SeriesColumns(capacity: count)
+            let statement = try db.makeStatement(
                 sql: "SELECT day, open, high, low, close, volume FROM bar WHERE series = ? AND day BETWEEN ? AND ? ORDER BY day")
-            let rows = try Row.fetchCursor(statement, arguments: arguments)
-            while let row = try rows.next() {
-                series.append(Bar(day: Day(rawValue: row[0] as Int32), open: row[1] as Double?,
-                                  high: row[2] as Double?, low: row[3] as Double?, close: row[4] as Double,
-                                  volume: row[5] as Double?))
+            try statement.setArguments(arguments)
+            let sqlite = statement.sqliteStatement
+            func real(_ column: Int32) -> Double {
+                sqlite3_column_type(sqlite, column) == SQLITE_NULL ? .nan : sqlite3_column_double(sqlite, column)
             }
-            return series
+            while true {
+                let code = sqlite3_step(sqlite)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                columns.days.append(Day(rawValue: sqlite3_column_int(sqlite, 0)))
+                columns.opens.append(real(1)); columns.highs.append(real(2)); columns.lows.append(real(3))
+                columns.closes.append(sqlite3_column_double(sqlite, 4)); columns.volumes.append(real(5))
+            }
+            return Series(id: id, days: columns.days, opens: columns.opens, highs: columns.highs, lows: columns.lows,
+                          closes: columns.closes, volumes: columns.volumes)
         }
     }
 
     /// Row count and first and last day of every stored series, in name order.
     public func summary() throws -> [SeriesSummary] {
-        try pool.read { db in
+        try reader.read { db in
             try Row.fetchAll(db, sql: "SELECT series, COUNT(*), MIN(day), MAX(day) FROM bar GROUP BY series ORDER BY series")
                 .map { row in
                     SeriesSummary(id: SeriesID(row[0] as String), count: row[1] as Int,
@@ -123,19 +175,19 @@ public final class Store: Sendable {
 
     /// The number of imports logged for a series (for diagnostics and tests).
     public func importLogCount(for id: SeriesID) throws -> Int {
-        try pool.read { db in
+        try reader.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import_log WHERE series = ?", arguments: [id.rawValue]) ?? 0
         }
     }
 
     /// The SQLite journal mode in effect, `wal` for a store opened by this type.
     public func journalMode() throws -> String {
-        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+        try reader.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
     /// The identifiers of the schema migrations applied to this store, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try pool.read { db in try StoreSchema.migrator.appliedMigrations(db) }
+        try reader.read { db in try StoreSchema.migrator.appliedMigrations(db) }
     }
 
     // MARK: - Writing
@@ -223,5 +275,44 @@ private struct StoredValues: Equatable {
 
     init(_ bar: Bar) {
         self.init(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+    }
+}
+
+/// The store's writing connection pool, opened once on the first write.
+private final class WriterPool: @unchecked Sendable {
+    private let path: String
+    private let configuration: Configuration
+    private let lock = NSLock()
+    private var opened: DatabasePool?
+
+    init(path: String, configuration: Configuration, pool: DatabasePool?) {
+        self.path = path
+        self.configuration = configuration
+        opened = pool
+    }
+
+    /// The pool, opening it on the first call.
+    func pool() throws -> DatabasePool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let opened { return opened }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            opened = pool
+            return pool
+        } catch let error as DatabaseError {
+            throw Store.storeError(error, path: path, existed: true)
+        }
+    }
+}
+
+/// The columns of a series as they are read, before they become a `Series`.
+private struct SeriesColumns {
+    var days: [Day] = [], opens: [Double] = [], highs: [Double] = [], lows: [Double] = []
+    var closes: [Double] = [], volumes: [Double] = []
+
+    init(capacity: Int) {
+        days.reserveCapacity(capacity); opens.reserveCapacity(capacity); highs.reserveCapacity(capacity)
+        lows.reserveCapacity(capacity); closes.reserveCapacity(capacity); volumes.reserveCapacity(capacity)
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+
+// resonance-bench: builds stores of several sizes, then times start-up, frames, panels, import and load,
+// and gnuplot on the same data when it is installed. Prints Markdown tables; progress goes to stderr.
+
+let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+let root = NSTemporaryDirectory() + "resonance-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: root) }
+
+func progress(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+let factory = DataSetFactory(root: root)
+var dataSets = [try factory.small()]
+for size in options.syntheticSizes {
+    progress("making a store of \(Units.count(size)) days per series…")
+    dataSets.append(try factory.synthetic(days: size))
+}
+
+let canSpawn = FileManager.default.isExecutableFile(atPath: options.resonance)
+if !canSpawn {
+    progress("no resonance binary at \(options.resonance): start-to-frame skipped (build it, or pass --resonance PATH)")
+}
+let gnuplot = options.gnuplot ? ChildProcess.which("gnuplot") : nil
+if options.gnuplot, gnuplot == nil { progress("gnuplot not installed: comparison skipped (apt-get install gnuplot-nox)") }
+
+var report = BenchReport(machine: Machine.current(), quick: options.quick)
+for (number, data) in dataSets.enumerated() {
+    let points = max(data.index.count, data.bitcoin.count)
+    progress("measuring \(data.name)…")
+    var row = BenchReport.Row(name: data.name, points: "\(data.index.count) / \(data.bitcoin.count)",
+                              alignedDays: data.alignedDays, importPer100k: data.importSecondsPer100k,
+                              pointsLabel: Units.count(points))
+    if canSpawn {
+        row.startup = StartupBench(binary: options.resonance).measure(home: data.home, runs: options.startupRuns(points: points))
+        if row.startup == nil { progress("resonance render failed on \(data.name)") }
+    }
+    row.storeLoad = try StoreBench.loadSeconds(data, runs: options.computeRuns(points: points))
+    row.marketData = FrameBench.marketDataSeconds(data, runs: options.computeRuns(points: points))
+    row.frames = FrameBench.frameSeconds(data, iterations: options.frames)
+    if let gnuplot {
+        let folder = "\(root)/gnuplot-\(number)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        row.gnuplot = try GnuplotBench(binary: gnuplot).measure(data, folder: folder,
+                                                                runs: options.startupRuns(points: points))
+    }
+    report.rows.append(row)
+}
+print(report.markdown)
