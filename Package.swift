@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Markets", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermCanvas", "TestSupport"]),
         // Runs the real binary: import, render, export, and the dashboard in tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["resonance", "Markets", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["resonance", "Feeds", "Markets", "TestSupport"]),
     ]
 )

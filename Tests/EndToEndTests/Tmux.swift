@@ -73,6 +73,24 @@ final class Tmux {
         return !before.isEmpty && before == after
     }
 
+    /// Whether the pane is on the alternate screen and whether its cursor shows, as tmux tracks them
+    /// from what the program sent (`smcup`/`rmcup`, `civis`/`cnorm`).
+    func modes() throws -> (alternateScreen: Bool, cursorVisible: Bool) {
+        let flags = try run(["display-message", "-p", "-t", "main", "#{alternate_on} #{cursor_flag}"]).stdout
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return (flags.first == "1", flags.dropFirst().first == "1")
+    }
+
+    /// What the program left wrong in the terminal after it ended, or nil when the terminal is as it was:
+    /// the same `stty` settings, the normal screen, the cursor visible.
+    func leftoverDamage() throws -> String? {
+        if try !settingsRestored() { return "stty settings changed" }
+        let modes = try modes()
+        if modes.alternateScreen { return "still on the alternate screen" }
+        if !modes.cursorVisible { return "cursor hidden" }
+        return nil
+    }
+
     /// Types a command into the shell that follows and waits for its evaluated answer.
     func shellAnswers() throws -> Bool {
         try type("echo shell-is-back-$((40+2))", enter: true)

@@ -35,7 +35,7 @@ struct TmuxSmokeTests {
 
         try tmux.type("q")
         #expect(try tmux.waitForExit() == "EXIT=0")
-        #expect(try tmux.settingsRestored(), "terminal settings changed")
+        #expect(try tmux.leftoverDamage() == nil, "after q")
         #expect(try tmux.shellAnswers(), "the shell did not answer after q")
     }
 
@@ -50,7 +50,7 @@ struct TmuxSmokeTests {
         #expect(big.contains("Russell 2000"), "\(big)")
         try tmux.press("C-c")
         #expect(try tmux.waitForExit() == "EXIT=0")
-        #expect(try tmux.settingsRestored())
+        #expect(try tmux.leftoverDamage() == nil, "after Ctrl-C")
         #expect(try tmux.shellAnswers())
     }
 
@@ -64,7 +64,25 @@ struct TmuxSmokeTests {
         _ = try Processes.run(URL(fileURLWithPath: "/usr/bin/pkill"), ["-\(signal)", "-f", "^\(Processes.resonanceBinary.path) --demo \(marker)"])
         let exit = try tmux.waitForExit()
         #expect(exit == "EXIT=\(signal == "TERM" ? 143 : 129)", "SIG\(signal) ended with \(exit ?? "no exit")")
-        #expect(try tmux.settingsRestored(), "SIG\(signal) left the terminal changed")
+        #expect(try tmux.leftoverDamage() == nil, "after SIG\(signal)")
+        #expect(try tmux.shellAnswers())
+    }
+
+    @Test("an error after the terminal was taken (a broken user theme) prints on the normal screen and restores it")
+    func errorAfterStart() throws {
+        // The theme is read after curses starts (it depends on the colours the terminal has), so a bad
+        // user theme is a failure a person meets with the terminal already taken.
+        let home = try Processes.temporaryFolder()
+        let themes = home.appendingPathComponent("themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try "index_series = \"purpleish\"\n".write(to: themes.appendingPathComponent("broken.toml"), atomically: true, encoding: .utf8)
+        let tmux = try #require(try Tmux(width: 220, height: 30,
+                                         command: "RESONANCE_HOME=\(home.path) \(Processes.resonanceBinary.path) --demo --theme broken",
+                                         environment: ["LANG": "C.UTF-8"]))
+        #expect(try tmux.waitForExit() == "EXIT=1")
+        #expect(try tmux.leftoverDamage() == nil, "after the theme error")
+        let screen = try tmux.screen()
+        #expect(screen.contains("broken.toml:1: index_series:"), "the error should show on the shell's screen:\n\(screen)")
         #expect(try tmux.shellAnswers())
     }
 }

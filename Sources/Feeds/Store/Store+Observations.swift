@@ -103,7 +103,7 @@ extension Store {
             }
         }
 
-        return try pool.write { db in
+        return try writeTransaction { db in
             try batches.map { batch in try Store.write(batch, source: source, in: db) }
         }
     }

@@ -219,7 +219,7 @@ public final class Store: Sendable {
             return UpsertCounts()
         }
 
-        return try pool.write { db in
+        return try writeTransaction { db in
             var stored: [Int32: StoredValues] = [:]
             stored.reserveCapacity(bars.count)
             let rows = try Row.fetchCursor(

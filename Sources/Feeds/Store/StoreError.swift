@@ -11,6 +11,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case notAStore(path: String)
     /// The store was written by a newer Resonance with a schema this one does not know.
     case newerSchema(path: String)
+    /// The disk holding the store is full; the write was rolled back and the store keeps what it had.
+    case diskFull(path: String)
     /// A bar failed validation; nothing of its batch was written.
     case invalidBar(series: SeriesID, day: Day, reason: String)
     /// An observation (a flow, a share) failed validation; nothing of its batch was written.
@@ -23,7 +25,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .cannotOpen(let path, let reason):
             return "cannot open the store \(path): \(reason)"
         case .notAStore(let path):
-            return "\(path) is not a Resonance store (not an SQLite database made by Resonance)"
+            // The file is left alone (it may be worth recovering); the fix is one command away.
+            return "\(path) is not a Resonance store (not an SQLite database made by Resonance); "
+                + "to keep it and start a new store: mv \(shellQuoted(path)) \(shellQuoted(path + ".broken"))"
+        case .diskFull(let path):
+            return "the disk holding \(path) is full; nothing was written and the store keeps what it had"
         case .newerSchema(let path):
             return "\(path) was written by a newer version of Resonance; upgrade to open it"
         case .invalidBar(let series, let day, let reason),
@@ -31,6 +37,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(series) \(day): \(reason); nothing was written"
         }
     }
+}
+
+/// A path quoted for a POSIX shell, so a printed command can be pasted as it is.
+private func shellQuoted(_ path: String) -> String {
+    let plain = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+,:@".contains($0) }
+    return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 extension StoreError: LocalizedError {

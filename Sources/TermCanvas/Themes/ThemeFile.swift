@@ -29,7 +29,10 @@ public struct ThemeFile: Sendable {
     public init(parsing text: String, path: String) throws {
         entries = []
         notes = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so splitting at "\n" alone would leave a Windows file as a
+        // single line (its first comment hiding every key).
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, rawLine) in lines.enumerated() {
             let lineNumber = offset + 1
             var line = Substring(rawLine)
             if line.last == "\r" { line = line.dropLast() }

@@ -1,0 +1,114 @@
+import Foundation
+import TermCanvas
+import TestSupport
+import Testing
+
+/// Properties of the theme loader over random files: a written theme reads back the same, however its
+/// lines end, and a damaged one either loads or is rejected with `FILE:LINE: KEY: what`.
+///
+/// Quick by default; `RESONANCE_FUZZ_SECONDS=600 swift test --filter ThemePropertyTests` runs it long.
+@Suite("Theme file properties")
+struct ThemePropertyTests {
+    /// A random colour and a way of writing it that the loader must read as that colour.
+    static func colour(_ random: inout SeededRandom) -> (color: Color, text: String) {
+        switch random.int(0...4) {
+        case 0:
+            let (r, g, b) = (UInt8(random.int(0...255)), UInt8(random.int(0...255)), UInt8(random.int(0...255)))
+            let hex = String(format: "#%02x%02x%02x", r, g, b)
+            return (.rgb(r, g, b), "\"\(random.chance(0.5) ? hex : hex.uppercased())\"")
+        case 1:
+            let n = random.int(0...255)
+            return (.indexed(UInt8(n)), random.chance(0.5) ? "\(n)" : "\"\(n)\"")
+        case 2:
+            let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+            let i = random.int(0...7)
+            return random.chance(0.5) ? (.indexed(UInt8(i)), "\"\(names[i])\"") : (.indexed(UInt8(i + 8)), "'bright_\(names[i])'")
+        case 3:
+            return (.default, random.pick(["\"\"", "''", "\"default\""]))
+        default:
+            return (.indexed(8), random.pick(["\"grey\"", "\"gray\""]))
+        }
+    }
+
+    /// A random well-formed theme file and the theme it must load as.
+    static func themeFile(_ random: inout SeededRandom) -> (text: String, theme: Theme) {
+        var theme = Theme.standard
+        theme.name = "fuzz"
+        var lines = ["# a theme written by the property tests"]
+        for key in ThemeKey.all where random.chance(0.7) {
+            let (color, text) = colour(&random)
+            theme[keyPath: key.property] = color
+            let name = random.chance(0.8) ? key.name : random.pick([key.name] + key.aliases)
+            let comment = random.chance(0.3) ? "   # " + random.pick(["note", "\"quoted\" # twice", "= not a value"]) : ""
+            let indent = random.pick(["", " ", "\t"])
+            lines.append("\(indent)\(name)\(random.pick(["=", " = ", "\t=\t"]))\(text)\(comment)")
+            if random.chance(0.2) { lines.append(random.pick(["", "# comment", "   "])) }
+        }
+        if random.chance(0.3) {
+            let flag = random.chance(0.5)
+            theme.usesColor = flag
+            lines.append("use_color = \(flag)")
+        }
+        return (lines.joined(separator: "\n") + (random.chance(0.5) ? "\n" : ""), theme)
+    }
+
+    @Test("a written theme loads back the same, with LF or CRLF line ends")
+    func roundTrip() throws {
+        try FuzzBudget(quickCases: 500).run { seed, random in
+            let file = Self.themeFile(&random)
+            let crlf = random.chance(0.5)
+            let text = crlf ? file.text.replacingOccurrences(of: "\n", with: "\r\n") : file.text
+            let loaded = try Theme.load(text: text, path: "fuzz.toml", name: "fuzz")
+            #expect(loaded.theme == file.theme, "seed \(seed)\(crlf ? " (CRLF)" : ""):\n\(file.text)")
+            #expect(loaded.warnings.isEmpty, "seed \(seed): \(loaded.warnings)")
+        }
+    }
+
+    @Test("a theme saved with Windows line ends sets its keys (it used to load as the default, silently)")
+    func windowsLineEnds() throws {
+        let loaded = try Theme.load(text: "# mine\r\nindex_series = \"red\"\r\ngrid = 3\r\n", path: "mine.toml", name: "mine")
+        #expect(loaded.theme.indexSeries == .red)
+        #expect(loaded.theme.grid == .yellow)
+        #expect(loaded.warnings.isEmpty)
+    }
+
+    @Test("damaged theme files load or fail with FILE:LINE")
+    func damagedFiles() {
+        var outcomes = [true: 0, false: 0]
+        FuzzBudget(quickCases: 2_000).run { seed, random in
+            var bytes = Array(Self.themeFile(&random).text.utf8)
+            let pieces: [[UInt8]] = ["\"", "'", "=", "#", "\n", "\r", "[x]", "\\", "\u{FEFF}", "é", "\0", "99999999999999999999",
+                                     "-1", "true", "#12345g", "bright_", "   "].map { Array($0.utf8) }
+            for _ in 0..<random.int(1...4) {
+                let position = bytes.isEmpty ? 0 : random.int(0...bytes.count)
+                switch random.int(0...3) {
+                case 0: if position < bytes.count { bytes.remove(at: position) }
+                case 1: bytes.insert(contentsOf: random.pick(pieces), at: position)
+                case 2: bytes = Array(bytes.prefix(position))
+                default: bytes.insert(contentsOf: random.bytes(random.int(1...8)), at: position)
+                }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let lineCount = text.utf8.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            do {
+                let loaded = try Theme.load(text: text, path: "fuzz.toml", name: "fuzz")
+                for warning in loaded.warnings { #expect(Self.isLocated(warning, lineCount: lineCount), "seed \(seed): \(warning)") }
+                outcomes[true, default: 0] += 1
+            } catch let error as ThemeError {
+                #expect(Self.isLocated(error.description, lineCount: lineCount), "seed \(seed): \(error)")
+                outcomes[false, default: 0] += 1
+            } catch {
+                Issue.record("seed \(seed): not a ThemeError: \(error)")
+            }
+        }
+        #expect(outcomes[true]! > 0 && outcomes[false]! > 0, "\(outcomes)")
+    }
+
+    /// Whether a message starts with `fuzz.toml:LINE: ` for a line of the file.
+    static func isLocated(_ message: String, lineCount: Int) -> Bool {
+        guard message.hasPrefix("fuzz.toml:") else { return false }
+        let rest = message.dropFirst("fuzz.toml:".count)
+        guard let line = Int(rest.prefix { $0.isNumber }), (1...lineCount).contains(line) else { return false }
+        return rest.drop { $0.isNumber }.hasPrefix(": ")
+    }
+}
