@@ -140,7 +140,7 @@ struct StatusBar: Widget {
             x = buffer.write(" synthetic data, not prices", x: x, y: area.y, style: theme.statusStyle, clip: area)
         } else {
             // The source gives way first, so the settings and the help key always show.
-            let room = area.width - help.count - settings.unicodeScalars.count - notice.unicodeScalars.count - 2
+            let room = area.width - help.count - settings.unicodeScalars.count - notice.unicodeScalars.count - 3
             let source = LiveStatusLine.text(state).map { LiveStatusLine.fit($0, to: room) } ?? StatusBar.shorten(state.sourceLabel, to: room)
             x = buffer.write(" " + source, x: x, y: area.y,
                              style: theme.statusStyle, clip: area)
