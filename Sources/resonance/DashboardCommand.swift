@@ -32,8 +32,10 @@ struct DashboardCommand: ParsableCommand {
                                   log: FetchLog.resolve(home: storeOptions.home, environment: environment))
         let runner = LiveRunner(refresh: refresh) {
             let flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
-            return MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
-                              flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID))
+            var data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
+                                  flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID))
+            data.lossShareCoverage = try store.lossShareCoverage()
+            return data
         }
         return (runner, config.refreshInterval)
     }

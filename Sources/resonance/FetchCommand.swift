@@ -23,6 +23,9 @@ struct FetchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Fetch from this day on (YYYY-MM-DD) instead of what is missing.", valueName: "date"))
     var since: String?
 
+    @Flag(name: .long, help: "Fetch fund snapshots (iShares) and SEC net income frames for the flows and loss-making panels.")
+    var fundamentals = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -42,6 +45,7 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let config = try LiveSettings.config(home: storeOptions.home, environment: environment)
+        if fundamentals { return try runFundamentals(config: config, environment: environment) }
         let store = try storeOptions.openStore()
         let log = FetchLog.resolve(home: storeOptions.home, environment: environment)
         let ids = try seriesList()

@@ -53,8 +53,9 @@ struct ViewOptions: ParsableArguments {
         }
         let store = try store()
         let flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
-        let data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
+        var data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
                               flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID))
+        data.lossShareCoverage = try store.lossShareCoverage()
         return (data, "store " + store.path)
     }
 

@@ -165,6 +165,7 @@ public final class FixtureServer: @unchecked Sendable {
         switch status {
         case 200: return "OK"
         case 400: return "Bad Request"
+        case 403: return "Forbidden"
         case 404: return "Not Found"
         case 429: return "Too Many Requests"
         case 500: return "Internal Server Error"

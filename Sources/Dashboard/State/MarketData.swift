@@ -19,6 +19,8 @@ public struct MarketData: Sendable {
     private let breakoutsByBasis: [BreakoutBasis: [Breakout]]
     /// The analysis panels' numbers, derived once here.
     public let analysis: Analysis
+    /// The companies behind each quarter of the loss-making share, when it was computed from SEC filings.
+    public var lossShareCoverage = LossShareCoverage()
 
     /// Derives what the dashboard needs from the series.
     ///

@@ -33,6 +33,8 @@ public struct FeedsConfig: Hashable, Sendable {
     public var coinbaseURL = CoinbaseCandlesProvider.defaultBaseURL
     public var stooqURL = StooqDailyProvider.defaultBaseURL
     public var stooqKey: String?
+    /// The settings of `fetch --fundamentals` (see `FundamentalsConfig`).
+    public var fundamentals = FundamentalsConfig()
 
     public init() {}
 
@@ -43,8 +45,10 @@ public struct FeedsConfig: Hashable, Sendable {
         var config = FeedsConfig()
         if let text {
             let file = try ConfigFile(parsing: text, path: path)
-            for entry in file.entries { try config.apply(entry, path: path) }
+            for entry in file.entries where try !config.fundamentals.apply(entry, path: path) { try config.apply(entry, path: path) }
+            try config.fundamentals.validate(path: path)
         }
+        try config.fundamentals.applyEnvironment(environment)
         for (name, keyPath) in [("RESONANCE_YAHOO_URL", \FeedsConfig.yahooURL), ("RESONANCE_COINBASE_URL", \.coinbaseURL),
                                 ("RESONANCE_STOOQ_URL", \.stooqURL)] {
             guard let value = environment[name], !value.isEmpty else { continue }

@@ -73,6 +73,7 @@ struct FlowsPanel: Widget {
             text += " \(fund.id.rawValue.replacingOccurrences(of: "flows.", with: "").uppercased()) \(billions(sum))"
         }
         text += " · total \(billions(total))"
+        text += " · fetched flows estimated from shares outstanding \(unicode ? "×" : "x") NAV"
         if !figures.isEmpty { text += " · \(mark) press figures" }
         buffer.write(text, x: footer.x, y: footer.y, style: theme.text, clip: footer)
     }

@@ -48,6 +48,10 @@ struct LossSharePanel: Widget {
         if let i = share.days.lastIndex(where: { $0 <= viewport.cursor }) {
             text = "\(share.days[i].iso): \(ValueFormat.fixed(share.values[i], decimals: 1))%"
         }
+        if let counts = state.data.lossShareCoverage.counts(onOrBefore: viewport.cursor) {
+            text += " · \(counts.matched) of \(counts.constituents) companies matched, \(counts.reported) reported"
+                + " · today's constituents applied to past quarters (survivorship bias)"
+        }
         if !figures.isEmpty { text += " · \(mark) press: " + figures.map(\.label).joined(separator: "; ") }
         buffer.write(text, x: footer.x, y: footer.y, style: theme.text, clip: footer)
     }

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The SEC's ticker → CIK map, from `https://www.sec.gov/files/company_tickers.json`.
+///
+/// The file is one object keyed by row number: `{"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."},…}`,
+/// with `cik_str` a JSON number despite its name. One company can appear under several tickers.
+public struct CompanyTickers: Hashable, Sendable {
+    /// CIK by normalised ticker.
+    public var cikByTicker: [String: Int]
+
+    public init(cikByTicker: [String: Int]) { self.cikByTicker = cikByTicker }
+
+    /// The CIK of a ticker as any publisher spells it, or nil.
+    public func cik(for ticker: String) -> Int? { cikByTicker[TickerSymbol.normalised(ticker)] }
+
+    /// Reads the file; `label` names it in errors.
+    ///
+    /// - Throws: `FundamentalsParseError` as `LABEL entry "12": what`.
+    public static func parse(_ data: Data, label: String = "company_tickers.json") throws -> CompanyTickers {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw FundamentalsParseError(label, "invalid or truncated JSON (\(data.count) bytes)")
+        }
+        guard let rows = object as? [String: Any] else {
+            throw FundamentalsParseError(label, "expected an object of numbered rows, like {\"0\":{\"cik_str\":…}}")
+        }
+        guard !rows.isEmpty else { throw FundamentalsParseError(label, "no companies in the file") }
+        var map: [String: Int] = [:]
+        for (key, value) in rows {
+            let place = "\(label) entry \"\(key)\""
+            guard let row = value as? [String: Any] else { throw FundamentalsParseError(place, "not an object") }
+            guard let cik = (row["cik_str"] as? NSNumber)?.intValue ?? (row["cik_str"] as? String).flatMap({ Int($0) }), cik > 0 else {
+                throw FundamentalsParseError(place, "cik_str is missing or not a positive number")
+            }
+            guard let ticker = row["ticker"] as? String, !ticker.isEmpty else {
+                throw FundamentalsParseError(place, "ticker is missing")
+            }
+            map[TickerSymbol.normalised(ticker)] = cik
+        }
+        return CompanyTickers(cikByTicker: map)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Markets
+
+/// One filer's value in an XBRL frame.
+public struct XBRLFrameFact: Hashable, Sendable {
+    public var cik: Int
+    public var entityName: String
+    /// The start of the reported period (absent for instant facts).
+    public var start: Day?
+    public var end: Day
+    public var value: Double
+}
+
+/// An SEC XBRL frame: one value per filer for one concept, unit and calendar period.
+///
+/// `GET https://data.sec.gov/api/xbrl/frames/us-gaap/NetIncomeLoss/USD/CY2025Q3.json` answers
+/// `{"taxonomy":"us-gaap","tag":"NetIncomeLoss","ccp":"CY2025Q3","uom":"USD","label":"…","description":"…",
+/// "pts":4321,"data":[{"accn":"…","cik":320193,"entityName":"Apple Inc.","loc":"US-CA","start":"2025-06-29",
+/// "end":"2025-09-27","val":…},…]}`; `pts` is the number of entries in `data`.
+public struct XBRLFrame: Hashable, Sendable {
+    public var tag: String
+    /// The calendar period, such as `CY2025Q3`.
+    public var period: String
+    public var unit: String
+    public var facts: [XBRLFrameFact]
+
+    /// The value per CIK (the first entry wins if a filer appears twice).
+    public var valueByCIK: [Int: Double] {
+        Dictionary(facts.map { ($0.cik, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The frame period name of a calendar quarter, `CY2025Q3`.
+    public static func periodName(year: Int, quarter: Int) -> String { "CY\(year)Q\(quarter)" }
+
+    /// Reads a frame answer; `label` names it in errors.
+    ///
+    /// - Throws: `FundamentalsParseError` as `LABEL data[17]: what`. A frame whose `data` holds fewer
+    ///   entries than `pts` announces is partial and rejected, as is one for another period than `expectedPeriod`.
+    public static func parse(_ data: Data, label: String, expectedPeriod: String? = nil) throws -> XBRLFrame {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw FundamentalsParseError(label, "invalid or truncated JSON (\(data.count) bytes)")
+        }
+        guard let root = object as? [String: Any] else { throw FundamentalsParseError(label, "expected a JSON object") }
+        guard let period = root["ccp"] as? String else { throw FundamentalsParseError(label, "no ccp (calendar period)") }
+        if let expectedPeriod, period != expectedPeriod {
+            throw FundamentalsParseError(label, "frame is for \(period), not \(expectedPeriod)")
+        }
+        guard let entries = root["data"] as? [Any] else { throw FundamentalsParseError(label, "no data array") }
+        if let points = (root["pts"] as? NSNumber)?.intValue, points != entries.count {
+            throw FundamentalsParseError(label, "pts says \(points) filers but data holds \(entries.count) (partial answer)")
+        }
+        var facts: [XBRLFrameFact] = []
+        facts.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            let place = "\(label) data[\(index)]"
+            guard let row = entry as? [String: Any] else { throw FundamentalsParseError(place, "not an object") }
+            guard let cik = (row["cik"] as? NSNumber)?.intValue else { throw FundamentalsParseError(place, "cik is missing or not a number") }
+            guard let endText = row["end"] as? String, let end = Day(iso: endText) else {
+                throw FundamentalsParseError(place, "end is missing or not a date")
+            }
+            guard let number = row["val"] as? NSNumber, number.doubleValue.isFinite else {
+                throw FundamentalsParseError(place, "val is missing or not a number")
+            }
+            let start = (row["start"] as? String).flatMap { Day(iso: $0) }
+            facts.append(XBRLFrameFact(cik: cik, entityName: row["entityName"] as? String ?? "", start: start, end: end,
+                                       value: number.doubleValue))
+        }
+        return XBRLFrame(tag: root["tag"] as? String ?? "", period: period, unit: root["uom"] as? String ?? "", facts: facts)
+    }
+}
