@@ -18,8 +18,9 @@ struct FlowsPanel: Widget {
         let figures = PressFigures.flows.filter { viewport.range.overlaps($0.period) }
         guard !analysis.monthlyFlows.isEmpty else {
             var lines: [(String, Style)] = [
-                ("No fund flow data in the store. Import a vendor export (date,fund,net_flow_usd):", theme.dimText),
-                ("  resonance import flows.csv --flows", theme.cursorStyle),
+                ("No fund flow data in the store. Fetch fund snapshots, or import a vendor export:", theme.dimText),
+                ("  resonance fetch --fundamentals", theme.cursorStyle),
+                ("  resonance import flows.csv --flows   (date,fund,net_flow_usd)", theme.cursorStyle),
             ]
             if !figures.isEmpty { lines.append(("Reported in the press (not a series):", theme.dimText)) }
             lines += figures.map { ("\(mark) \($0.label) — \($0.dataProvider)", theme.halvingStyle) }

@@ -17,8 +17,9 @@ struct LossSharePanel: Widget {
         let figures = PressFigures.lossShare.filter { viewport.range.contains($0.asOf) }
         guard !share.isEmpty else {
             var lines: [(String, Style)] = [
-                ("No loss-making share in the store. Import one (date,share_pct; quarters like 2025Q3):", theme.dimText),
-                ("  resonance import loss_share.csv --loss-share", theme.cursorStyle),
+                ("No loss-making share in the store. Fetch it from SEC filings, or import one:", theme.dimText),
+                ("  resonance fetch --fundamentals", theme.cursorStyle),
+                ("  resonance import loss_share.csv --loss-share   (date,share_pct)", theme.cursorStyle),
             ]
             if !figures.isEmpty { lines.append(("Reported in the press (definitions differ; not a series):", theme.dimText)) }
             lines += figures.map { ("\(mark) \($0.label)", theme.halvingStyle) }
