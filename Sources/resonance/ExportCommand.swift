@@ -28,7 +28,8 @@ struct ExportMarkers: ParsableCommand {
     func run() throws {
         let (data, _) = try viewOptions.loadData(store: storeOptions.openStore)
         let rows = MarkerExport.rows(data: data, basis: viewOptions.breakoutBasis)
-        print(format == .csv ? MarkerExport.csv(rows) : MarkerExport.json(rows), terminator: "")
+        let table = MarkerExport.table(rows)
+        print(format == .csv ? table.csv : table.json, terminator: "")
     }
 }
 
@@ -46,18 +47,8 @@ struct ExportSeries: ParsableCommand {
         let store = try storeOptions.openStore()
         var data = try store.load(series)
         if let range, let bounds = data.dayRange { data = data.slice(try parseDayRange(range, data: bounds)) }
-        print(format == .csv ? SeriesCSV.render(data) : seriesJSON(data), terminator: "")
+        print(format == .csv ? SeriesCSV.render(data) : AnalysisExport.series(data).json, terminator: "")
     }
-}
-
-/// A series as a JSON array of daily objects; missing fields are null.
-func seriesJSON(_ series: Series) -> String {
-    func number(_ v: Double?) -> String { v.map { ValueFormat.fixed($0, decimals: 2, grouped: false) } ?? "null" }
-    let rows = series.bars.map { b in
-        "  {\"date\": \"\(b.day.iso)\", \"open\": \(number(b.open)), \"high\": \(number(b.high)), "
-            + "\"low\": \(number(b.low)), \"close\": \(number(b.close)), \"volume\": \(b.volume.map { String(Int64($0)) } ?? "null")}"
-    }
-    return "[\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "]\n" : "\n]\n")
 }
 
 /// Options every analysis export shares: format, range, and where the data comes from.

@@ -24,7 +24,7 @@ public struct ExportTable: Equatable, Sendable {
         for row in rows {
             out += row.map { value -> String in
                 switch value {
-                case .text(let s): return MarkerExport.csvField(s)
+                case .text(let s): return ExportTable.csvField(s)
                 case .number(let d): return d.flatMap(ExportTable.number) ?? ""
                 case .integer(let i): return String(i)
                 }
@@ -48,6 +48,12 @@ public struct ExportTable: Equatable, Sendable {
             return "  {" + fields.joined(separator: ", ") + "}"
         }
         return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]\n" : "\n]\n")
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The shortest text that reads back as the same double; nil for NaN and infinities.
@@ -113,6 +119,15 @@ public enum AnalysisExport {
         return table
     }
 
+    /// A stored price series, one row per day; fields the source did not give are missing.
+    public static func series(_ series: Series) -> ExportTable {
+        var table = ExportTable(columns: ["date", "open", "high", "low", "close", "volume"])
+        table.rows = series.bars.map { b in
+            [.text(b.day.iso), .number(b.open), .number(b.high), .number(b.low), .number(b.close), .number(b.volume)]
+        }
+        return table
+    }
+
     /// The loss-making share by quarter.
     public static func lossShare(_ data: MarketData, range: DayRange?) -> ExportTable {
         var table = ExportTable(columns: ["date", "share_pct"])
@@ -122,4 +137,26 @@ public enum AnalysisExport {
         }
         return table
     }
+}
+
+/// A JSON string literal with the characters JSON requires escaped.
+public func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
 }

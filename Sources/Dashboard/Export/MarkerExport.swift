@@ -26,44 +26,8 @@ public enum MarkerExport {
         return rows.sorted { ($0.day, $0.kind) < ($1.day, $1.kind) }
     }
 
-    /// The rows as CSV with a `kind,date,label` header.
-    public static func csv(_ rows: [Row]) -> String {
-        var out = "kind,date,label\n"
-        for r in rows { out += "\(r.kind),\(r.day.iso),\(csvField(r.label))\n" }
-        return out
+    /// The rows as a `kind,date,label` table, printed as CSV or JSON.
+    public static func table(_ rows: [Row]) -> ExportTable {
+        ExportTable(columns: ["kind", "date", "label"], rows: rows.map { [.text($0.kind), .text($0.day.iso), .text($0.label)] })
     }
-
-    /// The rows as a JSON array of objects with `kind`, `date` and `label`.
-    public static func json(_ rows: [Row]) -> String {
-        let items = rows.map { "  {\"kind\": \(jsonString($0.kind)), \"date\": \"\($0.day.iso)\", \"label\": \(jsonString($0.label))}" }
-        return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]\n" : "\n]\n")
-    }
-
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// A JSON string literal with the characters JSON requires escaped.
-public func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
 }

@@ -21,6 +21,8 @@ public struct Analysis: Sendable {
     public let monthlyFlows: ValueSeries
     /// The loss-making share by quarter.
     public let lossShare: ValueSeries
+    /// A pyramid over the loss-making share, for drawing.
+    let lossSharePyramid: MinMaxPyramid
 
     init(index: Series, bitcoin: Series, breakouts: [BreakoutBasis: [Breakout]], flows: [ValueSeries],
          lossShare: ValueSeries) {
@@ -47,5 +49,6 @@ public struct Analysis: Sendable {
         }
         monthlyFlows = ValueSeries(id: "flows.all", points: summed.map { ($0.key, $0.value) })
         self.lossShare = lossShare
+        lossSharePyramid = MinMaxPyramid(lossShare.values)
     }
 }

@@ -61,7 +61,7 @@ public struct AppState: Sendable {
     /// The days of every marker (halvings and breakouts) in the data, sorted, for `[` and `]`.
     public var markerDays: [Day] {
         guard let bounds = data.bounds else { return [] }
-        let days = data.halvings(in: bounds).map(\.day) + breakouts.map(\.day)
+        let days = HalvingSchedule.halvings(in: bounds).map(\.day) + breakouts.map(\.day)
         return Array(Set(days)).sorted()
     }
 }

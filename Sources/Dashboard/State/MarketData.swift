@@ -60,6 +60,4 @@ public struct MarketData: Sendable {
     /// The index's breakouts on a basis.
     public func breakouts(basis: BreakoutBasis) -> [Breakout] { breakoutsByBasis[basis] ?? [] }
 
-    /// The halvings inside the data's extent, plus the next one as an estimate when it falls inside `range`.
-    public func halvings(in range: DayRange) -> [Halving] { HalvingSchedule.halvings(in: range) }
 }

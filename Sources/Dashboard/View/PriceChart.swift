@@ -50,7 +50,7 @@ struct PriceChart: Widget {
         canvas.render(into: &buffer, at: (plot.x, plot.y))
 
         drawHalvings(range: range, cells: cells, canvas: canvas, buffer: &buffer, unicode: unicode)
-        drawCursor(column: cells.position(of: viewport.cursor), canvas: canvas, buffer: &buffer, unicode: unicode)
+        drawCursorColumn(cells.position(of: viewport.cursor), in: layout.plot, canvas: canvas, state: state, buffer: &buffer)
         if let axis = leftAxis {
             drawBreakouts(range: range, cells: cells, axis: axis, scale: scales.index, dotsPerRow: glyphs.dotsPerRow,
                           buffer: &buffer, unicode: unicode)
@@ -70,7 +70,7 @@ struct PriceChart: Widget {
         let plot = layout.plot
         let labelRow = layout.chart.y
         var labelEnd = Int.min
-        for halving in state.data.halvings(in: range) {
+        for halving in HalvingSchedule.halvings(in: range) {
             let column = cells.position(of: halving.day)
             guard column >= 0, column < plot.width else { continue }
             let style = halving.isEstimate ? state.theme.halvingEstimateStyle : state.theme.halvingStyle
@@ -97,15 +97,6 @@ struct PriceChart: Widget {
             // Put the mark on the line, or just above it when that cell is free, so the line stays readable.
             let y = plot.y + max(0, min(plot.height - 1, row - 1))
             buffer.set(plot.x + column, y, unicode ? "▲" : "^", style: state.theme.breakoutStyle)
-        }
-    }
-
-    private func drawCursor(column: Int, canvas: PlotCanvas, buffer: inout Buffer, unicode: Bool) {
-        let plot = layout.plot
-        guard column >= 0, column < plot.width else { return }
-        let style = state.theme.cursorStyle.adding(.dim)
-        for row in 0..<plot.height where !canvas.isSet(column: column, row: row) {
-            buffer.set(plot.x + column, plot.y + row, unicode ? "│" : "|", style: style)
         }
     }
 

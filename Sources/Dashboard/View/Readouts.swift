@@ -141,23 +141,12 @@ struct StatusBar: Widget {
         } else {
             // The source gives way first, so the settings and the help key always show.
             let room = area.width - help.count - settings.unicodeScalars.count - notice.unicodeScalars.count - 3
-            let source = LiveStatusLine.text(state).map { LiveStatusLine.fit($0, to: room) } ?? StatusBar.shorten(state.sourceLabel, to: room)
+            let source = LiveStatusLine.text(state)?.truncated(to: room) ?? state.sourceLabel.truncated(to: room, keepingEnd: true)
             x = buffer.write(" " + source, x: x, y: area.y,
                              style: theme.statusStyle, clip: area)
         }
         x = buffer.write(settings, x: x, y: area.y, style: theme.statusStyle, clip: area)
         if !notice.isEmpty { x = buffer.write(notice, x: x, y: area.y, style: theme.statusStyle.adding(.bold), clip: area) }
         if area.maxX - help.count > x + 1 { buffer.write(help, x: area.maxX - help.count, y: area.y, style: theme.statusStyle, clip: area) }
-    }
-
-    /// Text cut from the left with an ellipsis to fit a width (the end of a path says the most).
-    static func shorten(_ text: String, to width: Int) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > width else { return text }
-        guard width > 1 else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append("…")
-        view.append(contentsOf: scalars.suffix(width - 1))
-        return String(view)
     }
 }

@@ -101,8 +101,27 @@ struct TooSmall: Widget {
 }
 
 extension String {
-    /// The string padded with spaces (or cut) to a number of characters.
-    func padding(toLength length: Int) -> String {
-        count >= length ? String(prefix(length)) : self + String(repeating: " ", count: length - count)
+    /// The string padded with spaces to a number of characters, on the right (left-aligned) or the left.
+    func padding(toLength length: Int, leftAligned: Bool = true) -> String {
+        let n = unicodeScalars.count
+        guard n < length else { return self }
+        let pad = String(repeating: " ", count: length - n)
+        return leftAligned ? self + pad : pad + self
+    }
+
+    /// The string cut to a number of characters with an ellipsis, keeping its start or its end.
+    func truncated(to width: Int, keepingEnd: Bool = false) -> String {
+        let scalars = Array(unicodeScalars)
+        guard scalars.count > width else { return self }
+        guard width > 1 else { return "" }
+        var view = String.UnicodeScalarView()
+        if keepingEnd {
+            view.append("…")
+            view.append(contentsOf: scalars.suffix(width - 1))
+        } else {
+            view.append(contentsOf: scalars.prefix(width - 1))
+            view.append("…")
+        }
+        return String(view)
     }
 }

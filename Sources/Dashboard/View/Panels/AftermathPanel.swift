@@ -46,13 +46,3 @@ struct AftermathPanel: Widget {
         PanelChrome.write([(caveat, theme.text.adding(.bold))], in: footer, buffer: &buffer)
     }
 }
-
-extension String {
-    /// The string padded with spaces on the left (right-aligned) or right to a number of characters.
-    func padding(toLength length: Int, leftAligned: Bool) -> String {
-        let n = unicodeScalars.count
-        guard n < length else { return self }
-        let pad = String(repeating: " ", count: length - n)
-        return leftAligned ? self + pad : pad + self
-    }
-}

@@ -34,20 +34,12 @@ struct CorrelationPanel: Widget {
         buffer.write(" 0", x: labels.x, y: plot.y + zeroRow, style: theme.axisStyle, clip: labels)
         buffer.write("-1", x: labels.x, y: plot.maxY - 1, style: theme.axisStyle, clip: labels)
         let cursorColumn = DayAxis(range: viewport.range, positions: plot.width).position(of: viewport.cursor)
-        drawCursorColumn(cursorColumn, plot: plot, canvas: canvas, buffer: &buffer)
+        drawCursorColumn(cursorColumn, in: plot, canvas: canvas, state: state, buffer: &buffer)
         let value = correlation.value(onOrBefore: viewport.cursor)
         let pointer = unicode ? "▸ " : "> "
         let text = "\(pointer)\(viewport.cursor.iso) r(\(window)d) = \(CorrelationPanel.format(value))"
             + " · returns between days both traded; a Monday includes Bitcoin's weekend"
         buffer.write(text, x: footer.x, y: footer.y, style: theme.text, clip: footer)
-    }
-
-    private func drawCursorColumn(_ column: Int, plot: Rect, canvas: PlotCanvas, buffer: inout Buffer) {
-        guard column >= 0, column < plot.width else { return }
-        for row in 0..<plot.height where !canvas.isSet(column: column, row: row) {
-            buffer.set(plot.x + column, plot.y + row, state.glyphs.needsUnicode ? "│" : "|",
-                       style: state.theme.cursorStyle.adding(.dim))
-        }
     }
 
     /// A correlation with sign and three decimals, or "n/a" when undefined.

@@ -51,11 +51,7 @@ struct CyclesPanel: Widget {
         if let halving = HalvingSchedule.latest(onOrBefore: viewport.cursor), !halving.isEstimate {
             let n = halving.day.distance(to: viewport.cursor)
             let column = DayAxis(range: xAxis.range, positions: plot.width).position(of: Day(rawValue: Int32(n)))
-            if column >= 0, column < plot.width {
-                for row in 0..<plot.height where !canvas.isSet(column: column, row: row) {
-                    buffer.set(plot.x + column, plot.y + row, unicode ? "│" : "|", style: theme.cursorStyle.adding(.dim))
-                }
-            }
+            drawCursorColumn(column, in: plot, canvas: canvas, state: state, buffer: &buffer)
             text = "\(unicode ? "▸" : ">") day \(n):"
             for cycle in cycles {
                 let m = cycle.multiple(atDay: n).map { "×" + ValueFormat.fixed($0, decimals: $0 < 10 ? 2 : 1, grouped: true) } ?? "—"

@@ -31,7 +31,7 @@ struct LossSharePanel: Widget {
         var canvas = PlotCanvas(columns: plot.width, rows: plot.height, glyphs: state.glyphs)
         guard let axis = ValueAxis(extent: (0, 100), log: false, positions: canvas.dotHeight, padding: 0) else { return }
         let days = DayAxis(range: viewport.range, positions: canvas.dotWidth)
-        SeriesPlotter(days: share.days, values: share.values, pyramid: MinMaxPyramid(share.values))
+        SeriesPlotter(days: share.days, values: share.values, pyramid: state.data.analysis.lossSharePyramid)
             .draw(on: &canvas, days: days, values: axis, style: theme.negativeStyle)
         canvas.render(into: &buffer, at: (plot.x, plot.y))
         for value in [0.0, 50, 100] {

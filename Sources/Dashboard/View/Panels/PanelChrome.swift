@@ -59,6 +59,15 @@ func billions(_ usd: Double) -> String {
     return (b < 0 ? "-" : "+") + "$" + ValueFormat.fixed(abs(b), decimals: 2) + "bn"
 }
 
+/// Draws the crosshair down one plot column, on the cells no line occupies.
+func drawCursorColumn(_ column: Int, in plot: Rect, canvas: PlotCanvas, state: AppState, buffer: inout Buffer) {
+    guard column >= 0, column < plot.width else { return }
+    let style = state.theme.cursorStyle.adding(.dim)
+    for row in 0..<plot.height where !canvas.isSet(column: column, row: row) {
+        buffer.set(plot.x + column, plot.y + row, state.glyphs.needsUnicode ? "│" : "|", style: style)
+    }
+}
+
 /// Draws a horizontal rule across a plot row for a value (a zero line, say) on empty cells.
 func drawRule(row: Int, in plot: Rect, canvas: PlotCanvas, style: Style, unicode: Bool, buffer: inout Buffer) {
     guard row >= 0, row < plot.height else { return }
