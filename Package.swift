@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "resonance", targets: ["resonance"]),
         .executable(name: "resonance-bench", targets: ["resonance-bench"]),
+        .executable(name: "resonance-http", targets: ["resonance-http"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,10 +28,15 @@ let package = Package(
         .executableTarget(
             name: "resonance",
             dependencies: [
-                "Markets", "TermCanvas", "Dashboard", "Feeds", "Terminal",
+                "Markets", "TermCanvas", "Dashboard", "Feeds", "Terminal", "resonance-http",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Release builds carry the Swift runtime and Foundation inside the binary: no dynamic loading
+            // of them at start-up, which is most of what a start used to cost (README, Performance).
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
+        // The HTTP helper: the only program that loads the HTTP stack (see HTTPHelperWire).
+        .executableTarget(name: "resonance-http", dependencies: ["Feeds"], path: "Sources/resonance-http"),
         // Counts the bytes the dashboard writes per action, on a pseudo-terminal.
         .executableTarget(name: "resonance-ptycount", path: "Sources/resonance-ptycount"),
         // Times start-up, frames, panels, import and load over stores of 3k to 1M points (see README, Performance).
@@ -42,7 +48,7 @@ let package = Package(
         .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Markets", "TermCanvas", "TestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Markets", "TestSupport"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Markets", "TestSupport", "resonance-http"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermCanvas", "TestSupport"]),
         // Runs the real binary: import, render, export, and the dashboard in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["resonance", "Feeds", "Markets", "TestSupport"]),

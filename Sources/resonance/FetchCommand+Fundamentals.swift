@@ -14,7 +14,7 @@ extension FetchCommand {
             .appendingPathComponent("config.toml").path) ?? "config.toml"
         let location = StoreLocation.resolve(home: storeOptions.home, environment: environment)
         let cache = RawAnswerCache(folder: location.directory.appendingPathComponent("cache"))
-        let transport = URLSessionTransport.shared
+        let transport = HTTPHelperTransport.shared
         let sec: SECClient
         do {
             sec = try SECClient(config: config.fundamentals, configFile: configFile, transport: transport, cache: cache)

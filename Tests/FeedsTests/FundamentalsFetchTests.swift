@@ -37,7 +37,7 @@ struct FundamentalsFetchTests {
     }
 
     func fetcher(_ store: Store, _ config: FundamentalsConfig, cache: URL) throws -> FundamentalsFetcher {
-        let transport = URLSessionTransport(requestTimeout: 5, resourceTimeout: 10)
+        let transport = HTTPHelperTransport(requestTimeout: 5, resourceTimeout: 10)
         let raw = RawAnswerCache(folder: cache)
         return FundamentalsFetcher(store: store, config: config,
                                    ishares: ISharesClient(config: config, userAgent: "resonance", transport: transport, cache: raw),
@@ -103,7 +103,7 @@ struct FundamentalsFetchTests {
         let server = try FixtureServer(handler: world().handler)
         do {
             _ = try SECClient(config: config(server: server, contact: nil), configFile: "/home/x/.config/resonance/config.toml",
-                              transport: URLSessionTransport.shared, cache: RawAnswerCache(folder: folder.url))
+                              transport: HTTPHelperTransport.shared, cache: RawAnswerCache(folder: folder.url))
             Issue.record("a client without a contact was made")
         } catch {
             #expect("\(error)" == "the SEC requires a contact in the User-Agent; add a line like sec_contact = \"Jane Doe jane@example.com\" to /home/x/.config/resonance/config.toml")
@@ -113,12 +113,12 @@ struct FundamentalsFetchTests {
 
     @Test func theSECAnswers403WithoutAUserAgent() throws {
         let server = try FixtureServer(handler: world().handler)
-        let answer = try URLSessionTransport.shared.get(server.baseURL.appendingPathComponent("files/company_tickers.json"), headers: [:])
+        let answer = try HTTPHelperTransport.shared.get(server.baseURL.appendingPathComponent("files/company_tickers.json"), headers: [:])
         #expect(answer.status == 403)
         let folder = try TemporaryDirectory()
         var config = config(server: server)
         config.secContact = "no contact"   // reaches the server, which refuses it
-        let client = try SECClient(config: config, configFile: "config.toml", transport: URLSessionTransport.shared,
+        let client = try SECClient(config: config, configFile: "config.toml", transport: HTTPHelperTransport.shared,
                                    cache: RawAnswerCache(folder: folder.url))
         #expect(throws: FetchFault.self) { try client.companyTickers(now: now) }
         do { _ = try client.companyTickers(now: now) } catch { #expect("\(error)".hasPrefix("HTTP 403: the SEC refused the request")) }

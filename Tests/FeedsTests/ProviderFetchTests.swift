@@ -32,7 +32,7 @@ struct FetchRig {
     let store: Store
     let clock = ManualClock()
     let book = BackoffBook(policy: BackoffPolicy(base: 2, cap: 60), jitter: FixedJitter(value: 0.5))
-    let transport = URLSessionTransport(requestTimeout: 1, resourceTimeout: 5)
+    let transport = HTTPHelperTransport(requestTimeout: 1, resourceTimeout: 5)
     let today = Day(unixSeconds: Int64(Date().timeIntervalSince1970))
 
     init(rutBars: Int = 300, btcBars: Int = 700) throws {
@@ -223,7 +223,7 @@ struct ProviderFetchTests {
             try noKey.dailyBars(.rut, from: Day(rawValue: 0), through: Day(rawValue: 10), now: Date())
         }
         let server = try FixtureServer { _ in .answer(status: 200, headers: [:], body: "<html><body>Get your apikey</body></html>") }
-        let keyed = StooqDailyProvider(baseURL: server.baseURL, apiKey: "k", transport: URLSessionTransport(requestTimeout: 1, resourceTimeout: 2))
+        let keyed = StooqDailyProvider(baseURL: server.baseURL, apiKey: "k", transport: HTTPHelperTransport(requestTimeout: 1, resourceTimeout: 2))
         #expect(throws: FetchFault.html) { try keyed.dailyBars(.rut, from: Day(rawValue: 0), through: Day(rawValue: 10), now: Date()) }
         let bars = try StooqDailyProvider.parse("Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,10\n2024-01-03,1.5,2,1,1.8,12\n", now: Date())
         #expect(bars.map(\.close) == [1.5, 1.8])

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A fresh folder under the system temporary folder, removed when the value is released.
 public final class TemporaryDirectory: @unchecked Sendable {
@@ -20,6 +23,21 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public func write(_ text: String, to name: String) throws -> URL {
         let file = file(name)
         try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    /// Writes an executable script inside the folder and returns its URL.
+    ///
+    /// The file is opened close-on-exec: a process another test spawns meanwhile must not inherit a
+    /// write descriptor to it, or running the script fails with "Text file busy" for as long as that
+    /// process lives.
+    public func executable(_ text: String, named name: String) throws -> URL {
+        let file = file(name)
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path]) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard Glibc.write(fd, bytes, bytes.count) == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         return file
     }
 

@@ -124,7 +124,7 @@ public struct FeedsConfig: Hashable, Sendable {
     }
 
     /// The providers of a series in the configured order; Stooq only with a key.
-    public func providers(for series: SeriesID, transport: any HTTPTransport = URLSessionTransport.shared) -> [any PriceProvider] {
+    public func providers(for series: SeriesID, transport: any HTTPTransport = HTTPHelperTransport.shared) -> [any PriceProvider] {
         (providerOrder[series] ?? []).compactMap { name -> (any PriceProvider)? in
             switch name {
             case "yahoo":

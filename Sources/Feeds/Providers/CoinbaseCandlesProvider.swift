@@ -20,7 +20,7 @@ public struct CoinbaseCandlesProvider: PriceProvider {
     /// Candles per request, the most Coinbase answers.
     public static let pageSize = 300
 
-    public init(baseURL: URL = defaultBaseURL, userAgent: String = "resonance", transport: any HTTPTransport = URLSessionTransport.shared,
+    public init(baseURL: URL = defaultBaseURL, userAgent: String = "resonance", transport: any HTTPTransport = HTTPHelperTransport.shared,
                 pagePause: TimeInterval = 0.4, sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
         self.baseURL = baseURL
         self.userAgent = userAgent

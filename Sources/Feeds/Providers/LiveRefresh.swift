@@ -18,7 +18,7 @@ public struct LiveRefresh: Sendable {
     public var log: FetchLog?
 
     public init(store: Store, config: FeedsConfig, book: BackoffBook, holder: String, clock: any FetchClock = SystemClock(),
-                transport: any HTTPTransport = URLSessionTransport.shared, log: FetchLog? = nil) {
+                transport: any HTTPTransport = HTTPHelperTransport.shared, log: FetchLog? = nil) {
         self.store = store
         self.config = config
         self.book = book

@@ -15,7 +15,7 @@ public struct StooqDailyProvider: PriceProvider {
     public static let defaultBaseURL = URL(string: "https://stooq.com")!
 
     public init(baseURL: URL = defaultBaseURL, apiKey: String?, userAgent: String = "resonance",
-                transport: any HTTPTransport = URLSessionTransport.shared) {
+                transport: any HTTPTransport = HTTPHelperTransport.shared) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.userAgent = userAgent

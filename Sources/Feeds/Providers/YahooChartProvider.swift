@@ -19,7 +19,7 @@ public struct YahooChartProvider: PriceProvider {
     public static let defaultBaseURL = URL(string: "https://query1.finance.yahoo.com")!
 
     public init(baseURL: URL = defaultBaseURL, userAgent: String = browserUserAgent,
-                transport: any HTTPTransport = URLSessionTransport.shared) {
+                transport: any HTTPTransport = HTTPHelperTransport.shared) {
         self.baseURL = baseURL
         self.userAgent = userAgent
         self.transport = transport

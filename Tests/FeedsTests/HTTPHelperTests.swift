@@ -1,0 +1,100 @@
+@testable import Feeds
+import Foundation
+import TestSupport
+import Testing
+
+/// The HTTP helper: its wire format, the real helper against a loopback server, and helpers that misbehave.
+@Suite("HTTP through the helper process")
+struct HTTPHelperTests {
+    @Test("a request survives the wire, header values with line breaks kept on one line")
+    func requestRoundTrip() throws {
+        let request = HTTPHelperWire.Request(url: URL(string: "https://example.test/v8/chart/%5ERUT?range=5d&key=s3cret")!,
+                                             headers: ["User-Agent": "resonance (ops@example.test)", "X-Odd": "a\nb"],
+                                             requestTimeout: 1.5, resourceTimeout: 9)
+        let decoded = try HTTPHelperWire.decodeRequest(HTTPHelperWire.encode(request))
+        #expect(decoded.url == request.url)
+        #expect(decoded.headers == ["User-Agent": "resonance (ops@example.test)", "X-Odd": "a b"])
+        #expect(decoded.requestTimeout == 1.5 && decoded.resourceTimeout == 9)
+    }
+
+    @Test("an answer with a binary body and every transport fault survive the wire")
+    func outcomeRoundTrip() throws {
+        let body = Data([0, 10, 13, 255, 98, 111, 100, 121, 10])
+        let answer = HTTPAnswer(status: 429, headers: ["Retry-After": "20", "Content-Type": "text/csv"], body: body)
+        let decoded = try HTTPHelperWire.decodeOutcome(HTTPHelperWire.encode(.success(answer))).get()
+        #expect(decoded.status == 429 && decoded.body == body && decoded.headers == ["retry-after": "20", "content-type": "text/csv"])
+        for fault in [FetchFault.timeout, .connectionRefused, .hostNotFound("query1.finance.yahoo.com"), .network("reset by peer")] {
+            let wire = HTTPHelperWire.encode(.failure(fault))
+            var expected = fault
+            if case .network = fault { expected = .network(fault.description) }
+            #expect(throws: expected) { try HTTPHelperWire.decodeOutcome(wire).get() }
+        }
+    }
+
+    @Test("truncated or foreign helper output is rejected, naming what is wrong", arguments: [
+        ("status 200\nbody 10\nshort", "body length 10 but 5 bytes follow"),
+        ("status 200\nheader x: y", "unterminated line"),
+        ("status two hundred\n", "bad status"),
+        ("HTTP/1.1 200 OK\n", "unknown line HTTP/1.1 200 OK"),
+        ("body 0\n", "body before status"),
+        ("", "ended before the body"),
+    ])
+    func malformedOutcome(output: String, message: String) {
+        #expect { try HTTPHelperWire.decodeOutcome(Data(output.utf8)) } throws: { "\($0)".contains(message) }
+    }
+
+    @Test("the real helper fetches from a loopback server: status, headers and body intact")
+    func realHelper() throws {
+        // Larger than a pipe's buffer, so the helper's output arrives in many reads.
+        let body = (0..<20_000).map { "line \($0) " + String(repeating: "x", count: $0 % 17) }.joined(separator: "\n")
+        let server = try FixtureServer { request in
+            guard request.headers["user-agent"] == "resonance-test" else { return .answer(status: 403, headers: [:], body: "no agent") }
+            return .answer(status: 200, headers: ["Content-Type": "text/plain", "X-Path": request.path], body: body)
+        }
+        let answer = try HTTPHelperTransport(requestTimeout: 5, resourceTimeout: 10)
+            .get(server.baseURL.appendingPathComponent("data/blob"), headers: ["User-Agent": "resonance-test"])
+        #expect(answer.status == 200)
+        #expect(answer.headers["x-path"] == "/data/blob")
+        #expect(answer.body.count > 200_000)
+        #expect(answer.text == body)
+    }
+
+    @Test("nothing listening is connection refused")
+    func refused() throws {
+        let server = try FixtureServer { _ in .hangUp }
+        let port = server.port
+        server.stop()
+        #expect(throws: FetchFault.connectionRefused) {
+            try HTTPHelperTransport(requestTimeout: 2, resourceTimeout: 4).get(URL(string: "http://127.0.0.1:\(port)/")!, headers: [:])
+        }
+    }
+
+    @Test("a missing helper is named with how to get it")
+    func missingHelper() {
+        let transport = HTTPHelperTransport(requestTimeout: 1, resourceTimeout: 1, helperPath: "/nonexistent/resonance-http")
+        #expect { try transport.get(URL(string: "http://127.0.0.1:1/")!, headers: [:]) } throws: {
+            "\($0)".contains("/nonexistent/resonance-http is missing") && "\($0)".contains("RESONANCE_HTTP_HELPER")
+        }
+    }
+
+    @Test("a helper that hangs is killed after the resource timeout")
+    func hangingHelper() throws {
+        let folder = try TemporaryDirectory()
+        let script = try folder.executable("#!/bin/sh\nexec sleep 30\n", named: "hang")
+        let transport = HTTPHelperTransport(requestTimeout: 0.1, resourceTimeout: 0.1, helperPath: script.path)
+        let start = Date()
+        #expect(throws: FetchFault.timeout) { try transport.get(URL(string: "http://127.0.0.1:1/")!, headers: [:]) }
+        #expect(Date().timeIntervalSince(start) < 20, "the helper was killed, not waited for")
+    }
+
+    @Test("a helper that fails says so with its own words")
+    func failingHelper() throws {
+        let folder = try TemporaryDirectory()
+        let script = try folder.executable("#!/bin/sh\ncat >/dev/null\necho 'resonance-http: out of cheese' >&2\nexit 2\n",
+                                           named: "fail")
+        let transport = HTTPHelperTransport(requestTimeout: 1, resourceTimeout: 1, helperPath: script.path)
+        #expect { try transport.get(URL(string: "http://127.0.0.1:1/")!, headers: [:]) } throws: {
+            "\($0)" == "network error: HTTP helper failed (exit 2): resonance-http: out of cheese"
+        }
+    }
+}
