@@ -34,7 +34,15 @@ extension FetchCommand {
         }
         let fetcher = FundamentalsFetcher(store: store, config: config.fundamentals, ishares: ishares, sec: sec, progress: printLine)
         let start = since.flatMap { Day(iso: $0) } ?? Day.utcToday().adding(months: -12 * FundamentalsFetcher.defaultYears)
-        let summary = try fetcher.run(since: start)
+        let summary: FundamentalsSummary
+        do {
+            summary = try fetcher.run(since: start)
+        } catch {
+            try? store.recordFetch(.fundamentals, source: nil, fault: "\(error)", at: Date())
+            throw error
+        }
+        // As the live dashboard's daily run does, so a dashboard opened later today does not fetch again.
+        try? store.recordFetch(.fundamentals, source: FundamentalsRefresh.isharesAndSEC, fault: summary.faultLine, at: Date())
         let counted = summary.quarters.filter { $0.sharePercent != nil }
         if let last = counted.last {
             print("loss-making share: \(counted.count) quarters; \(last.quarterEnd.iso): "

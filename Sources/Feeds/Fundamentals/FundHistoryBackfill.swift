@@ -118,6 +118,6 @@ public struct FundHistoryBackfill {
         let flows = try fetcher.storeSnapshots(files, fund: fund, today: today)
         let days = Array(Set(files.map(\.asOf))).sorted()
         summary.funds[fund] = (days, flows)
-        progress("\(fund): \(days.count) month-end snapshots stored (\(days.first!.iso) → \(days.last!.iso)), \(flows) flows in the store")
+        progress("\(fund): \(days.count) month-end snapshots stored (\(days.first!.iso) → \(days.last!.iso)), \(flows) flow\(flows == 1 ? "" : "s") in the store")
     }
 }

@@ -13,6 +13,11 @@ public struct FundamentalsSummary: Sendable {
     public var faults: [String] = []
     /// One line per part left out on purpose (the loss-making share without an SEC contact).
     public var skipped: [String] = []
+
+    /// The faults as one status line: the first, and how many more; nil when there were none.
+    public var faultLine: String? {
+        faults.first.map { $0 + (faults.count > 1 ? " (+\(faults.count - 1) more)" : "") }
+    }
 }
 
 /// Fetches fund snapshots and SEC frames and writes flows and the loss-making share into the store.
@@ -54,7 +59,7 @@ public struct FundamentalsFetcher {
                 if index == 0 { constituents = file.equityTickers }
                 let flows = try storeSnapshots([file], fund: fund, today: Day.utcToday(now: now))
                 summary.funds[fund] = (file.asOf, flows)
-                progress("\(fund): \(file.asOf.iso), \(file.holdings.count) holdings, \(flows) flows stored")
+                progress("\(fund): \(file.asOf.iso), \(file.holdings.count) holdings, \(flows) flow\(flows == 1 ? "" : "s") stored")
             } catch {
                 summary.faults.append("\(fund): \(error)")
                 progress("\(fund): failed — \(error)")

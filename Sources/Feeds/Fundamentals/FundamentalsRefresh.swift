@@ -4,14 +4,17 @@ import Markets
 /// The live dashboard's daily fundamentals fetch: today's fund snapshots and, with an SEC contact, the
 /// loss-making share, at most once per UTC day, by the process that holds the store's fetch lease.
 ///
-/// The outcome is recorded in the store's fetch status under `SeriesID.fundamentals`, so a restart on the
-/// same day does not fetch again and every viewer of the store sees a fault. A failed run is tried again
+/// The outcome is recorded in the store's fetch status under `SeriesID.fundamentals` (as `fetch
+/// --fundamentals` records it too), so a restart on the same day does not fetch again and every viewer
+/// of the store sees a fault. A failed run is tried again
 /// after `retryAfter`, not sooner. Without `sec_contact` the SEC is not asked (it refuses anonymous
 /// clients); the iShares snapshots still are, since they need no contact, and the outcome carries a note
 /// saying what was left out.
 public struct FundamentalsRefresh: Sendable {
     /// How long after a failed run the next one may start.
     public static let retryAfter: TimeInterval = 3600
+    /// The sources recorded for a run without and with the SEC.
+    public static let isharesOnly = "ishares", isharesAndSEC = "ishares+sec"
     /// The note when the loss-making share is left out for want of a contact.
     public static let noContactNote = "loss share off: no sec_contact"
 
@@ -73,9 +76,7 @@ public struct FundamentalsRefresh: Sendable {
         var fault: String?
         do {
             let summary = try fetcher.run(since: Day.utcToday(now: now).adding(months: -12 * FundamentalsFetcher.defaultYears), now: now)
-            if let first = summary.faults.first {
-                fault = first + (summary.faults.count > 1 ? " (+\(summary.faults.count - 1) more)" : "")
-            }
+            fault = summary.faultLine
             for line in summary.faults { log?.write("fundamentals \(line)") }
             let funds = summary.funds.keys.sorted().map { "\($0) \(summary.funds[$0]!.day.iso)" }.joined(separator: ", ")
             log?.write("fundamentals: \(funds.isEmpty ? "no fund" : funds); \(summary.quarters.count) quarters"
@@ -84,7 +85,7 @@ public struct FundamentalsRefresh: Sendable {
             fault = "\(error)"
             log?.write("fundamentals failed: \(error)")
         }
-        try? store.recordFetch(.fundamentals, source: sec == nil ? "ishares" : "ishares+sec", fault: fault, at: clock.now())
+        try? store.recordFetch(.fundamentals, source: sec == nil ? Self.isharesOnly : Self.isharesAndSEC, fault: fault, at: clock.now())
         return Outcome(status: (try? store.fetchStatuses())?[.fundamentals], note: sec == nil ? Self.noContactNote : nil)
     }
 }
