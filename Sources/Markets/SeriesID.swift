@@ -21,6 +21,10 @@ public struct SeriesID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// The iShares Russell 2000 ETF, as traded.
     public static let iwm: SeriesID = "iwm"
 
+    /// Not a series of values: the name under which the daily fundamentals refresh (fund snapshots and
+    /// SEC frames) records its fetch status beside the price series.
+    public static let fundamentals: SeriesID = "fundamentals"
+
     /// The price series a user can import with `--series`.
     public static let priceSeries: [SeriesID] = [.rut, .btc, .iwm]
 

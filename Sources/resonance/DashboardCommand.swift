@@ -22,15 +22,19 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Start in live mode: refresh on the interval from config.toml (r toggles it).")
     var live = false
 
-    /// The background fetcher over the store, configured from config.toml (a bad file stops here).
+    /// The background fetchers over the store, configured from config.toml (a bad file stops here): the
+    /// price refresh and the daily fundamentals run, sharing the store's fetch lease.
     func makeLive(environment: [String: String]) throws -> (runner: LiveRunner, interval: TimeInterval) {
         let config = try LiveSettings.config(home: storeOptions.home, environment: environment)
         let store = try storeOptions.openStore()
         let quietDays = viewOptions.quietDays
-        let refresh = LiveRefresh(store: store, config: config, book: BackoffBook(),
-                                  holder: "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))",
-                                  log: FetchLog.resolve(home: storeOptions.home, environment: environment))
-        let runner = LiveRunner(refresh: refresh) {
+        let holder = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
+        let log = FetchLog.resolve(home: storeOptions.home, environment: environment)
+        let refresh = LiveRefresh(store: store, config: config, book: BackoffBook(), holder: holder, log: log)
+        let fundamentals = FundamentalsRefresh(store: store, config: config, holder: holder,
+                                               cache: storeOptions.rawAnswerCache(environment: environment),
+                                               configFile: storeOptions.configFilePath(environment: environment), log: log)
+        let runner = LiveRunner(refresh: refresh, fundamentals: fundamentals) {
             let flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
             var data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
                                   flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID))
@@ -124,6 +128,8 @@ struct RuntimeLoop {
                         do { try memory.write(name) } catch { state.notice = "could not remember the theme: \(error)" }
                     case .fetch(let ids):
                         live?.fetch(ids)
+                    case .refreshFundamentals:
+                        live?.refreshFundamentals()
                     case .armTick(let date):
                         nextTick = date
                     }

@@ -26,11 +26,22 @@ struct FetchCommand: ParsableCommand {
     @Flag(name: .long, help: "Fetch fund snapshots (iShares) and SEC net income frames for the flows and loss-making panels.")
     var fundamentals = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --fundamentals: first fill in the funds' month-end snapshots of the last N months from iShares' past files (each asked once; kept under cache/ishares).",
+        valueName: "months"))
+    var backfillMonths: Int?
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         _ = try seriesList()
         if let since, Day(iso: since) == nil { throw ValidationError("--since: '\(since)' is not a date (YYYY-MM-DD)") }
+        if let backfillMonths {
+            guard fundamentals else { throw ValidationError("--backfill-months goes with --fundamentals") }
+            guard (1...FundHistoryBackfill.maximumMonths).contains(backfillMonths) else {
+                throw ValidationError("--backfill-months: \(backfillMonths) is not between 1 and \(FundHistoryBackfill.maximumMonths)")
+            }
+        }
     }
 
     func seriesList() throws -> [SeriesID] {

@@ -16,6 +16,16 @@ struct StoreOptions: ParsableArguments {
         try location.createDirectory()
         return try Store(path: location.databaseURL.path)
     }
+
+    /// Where raw publisher answers are kept: `cache/` beside the store.
+    func rawAnswerCache(environment: [String: String]) -> RawAnswerCache {
+        RawAnswerCache(folder: StoreLocation.resolve(home: home, environment: environment).directory.appendingPathComponent("cache"))
+    }
+
+    /// The path of `config.toml`, as messages name it.
+    func configFilePath(environment: [String: String]) -> String {
+        (LiveSettings.folder(home: home, environment: environment)?.appendingPathComponent("config.toml").path) ?? "config.toml"
+    }
 }
 
 /// How the chart is drawn; shared by the dashboard and `render`.

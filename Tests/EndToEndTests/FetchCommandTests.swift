@@ -4,8 +4,12 @@ import TestSupport
 import Testing
 
 /// A fixture server with a year of both series, and the environment that points the binary at it.
+///
+/// It serves small iShares holdings files too, and the environment points iShares and the SEC at it, so
+/// that live mode's daily fundamentals run stays on the loopback like everything else.
 struct FixtureWorld {
     let market = FixtureMarket()
+    let publishers = FixturePublishers()
     let server: FixtureServer
     let home: URL
     let today = Day(unixSeconds: Int64(Date().timeIntervalSince1970))
@@ -13,12 +17,20 @@ struct FixtureWorld {
     init() throws {
         market.set(.rut, FixtureAnswers.syntheticBars(.rut, count: 250, last: today.adding(days: -1), start: 2000))
         market.set(.btc, FixtureAnswers.syntheticBars(.btc, count: 365, last: today, start: 60_000))
-        server = try FixtureServer(handler: market.handler)
+        for fund in ["IWM", "IJR"] {
+            publishers.setHoldings(fund, FundamentalsFixtures.holdings(asOf: FundamentalsFixtures.publisherDate(today),
+                                                                       rows: FundamentalsFixtures.syntheticRows(count: 10)))
+        }
+        let market = market, publishers = publishers
+        server = try FixtureServer { request in
+            request.path.hasPrefix("/v8/") || request.path.hasPrefix("/products/") ? market.reply(to: request) : publishers.reply(to: request)
+        }
         home = try Processes.temporaryFolder()
     }
 
     var environment: [String: String] {
         ["RESONANCE_YAHOO_URL": server.baseURL.absoluteString, "RESONANCE_COINBASE_URL": server.baseURL.absoluteString,
+         "RESONANCE_ISHARES_URL": server.baseURL.absoluteString, "RESONANCE_SEC_URL": server.baseURL.absoluteString,
          "RESONANCE_HOME": home.path, "LANG": "C.UTF-8"]
     }
 }

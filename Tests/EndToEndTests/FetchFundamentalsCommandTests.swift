@@ -72,3 +72,37 @@ struct FetchFundamentalsCommandTests {
         #expect(render.stdout.contains(": \(share)%"), "expected \(share)% in:\n\(render.stdout)")
     }
 }
+
+/// `resonance fetch --fundamentals --backfill-months N` against a loopback iShares that honours `asOfDate`.
+@Suite("resonance fetch --fundamentals --backfill-months", .serialized)
+struct FetchBackfillCommandTests {
+    @Test func fillsInMonthEndsOnceAndTheFlowsReachBack() throws {
+        let world = try FundamentalsWorld(contact: "Test Runner test@example.com")
+        let (first, second) = (world.monthEnds[0], world.monthEnds[1])
+        let fetched = try Processes.resonance(["fetch", "--fundamentals", "--backfill-months", "2", "--since", "\(world.today.year)-01-01"],
+                                              environment: world.environment)
+        #expect(fetched.status == 0, "\(fetched.stdout)\(fetched.stderr)")
+        #expect(fetched.stdout.contains("IWM \(first.iso) (1/2): 300 holdings, 300,000,000 shares outstanding"), "\(fetched.stdout)")
+        #expect(fetched.stdout.contains("IJR: 2 month-end snapshots stored (\(first.iso) → \(second.iso)), 1 flow in the store"), "\(fetched.stdout)")
+        #expect(fetched.stdout.contains("past files: 4 fetched, 0 from"), "\(fetched.stdout)")
+        #expect(world.holdingsRequests(past: true).compactMap { $0.query["asOfDate"] }
+                == [first, second, first, second].map(FundamentalsFixtures.asOfDate))
+        #expect(FileManager.default.fileExists(atPath: world.home.appendingPathComponent("cache/ishares/IWM-\(second.iso).csv").path))
+
+        // Flows per month: ten million shares at the second month end's NAV, then fifteen million at today's.
+        let export = try Processes.resonance(["export", "flows", "--format", "csv"], environment: world.environment)
+        let iwm = export.stdout.split(separator: "\n").filter { $0.contains(",iwm,") }.map { $0.split(separator: ",") }
+        #expect(iwm.map { String($0[0]) } == [String(second.iso.prefix(7)), String(world.today.iso.prefix(7))], "\(export.stdout)")
+        #expect(abs((Double(iwm.first?[2] ?? "") ?? 0) - 10e6 * 9e9 / 310e6) < 1, "\(export.stdout)")
+        #expect(abs((Double(iwm.last?[2] ?? "") ?? 0) - 15e6 * 9e9 / 325e6) < 1, "\(export.stdout)")
+
+        // Again: every past file from the cache, none asked.
+        let again = try Processes.resonance(["fetch", "--fundamentals", "--backfill-months", "2", "--since", "\(world.today.year)-01-01"],
+                                            environment: world.environment)
+        #expect(again.stdout.contains("past files: 0 fetched, 4 from"), "\(again.stdout)")
+        #expect(world.holdingsRequests(past: true).count == 4)
+
+        let misplaced = try Processes.resonance(["fetch", "--backfill-months", "2"], environment: world.environment)
+        #expect(misplaced.status != 0 && misplaced.stderr.contains("--backfill-months goes with --fundamentals"), "\(misplaced.stderr)")
+    }
+}

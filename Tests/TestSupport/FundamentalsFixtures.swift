@@ -1,4 +1,5 @@
 import Foundation
+import Markets
 
 /// Publisher answers in their real layouts, for parser and fetch tests.
 ///
@@ -32,6 +33,25 @@ public enum FundamentalsFixtures {
             lines += [" ", "\"The content contained herein is owned or licensed by BlackRock and/or its third-party information providers.\""]
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A day as the holdings file's preamble prints it, such as `Aug 31, 2026`.
+    public static func publisherDate(_ day: Day) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let (year, month, dayOfMonth) = day.components
+        return "\(months[month - 1]) \(dayOfMonth < 10 ? "0" : "")\(dayOfMonth), \(year)"
+    }
+
+    /// The query value of `asOfDate` for a day: `YYYYMMDD`.
+    public static func asOfDate(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
+
+    /// The file iShares answers for a day without holdings: the preamble with `-` for the day and the
+    /// figures, the header, and no rows.
+    public static func emptyHoldings(fund: String = "iShares Russell 2000 ETF") -> String {
+        ["\u{FEFF}\(fund)", "Fund Holdings as of,\"-\"", "Inception Date,\"May 22, 2000\"", "Shares Outstanding,\"-\"",
+         "Stock,\"-\"", "Bond,\"-\"", "Cash,\"-\"", "Other,\"-\"", " ", holdingsHeader, " ",
+         "\"The content contained herein is owned or licensed by BlackRock and/or its third-party information providers.\""]
+            .joined(separator: "\r\n") + "\r\n"
     }
 
     /// Rows for `count` companies `T0`, `T1`, … worth 1,000.00 each, plus a cash row and a futures row.

@@ -34,6 +34,34 @@ public struct FetchReport: Sendable {
     }
 }
 
+/// The result of one daily fundamentals run: fresh data from the store and the run's status.
+public struct FundamentalsReport: Sendable {
+    public var finishedAt: Date
+    /// The data reloaded from the store; nil when it could not be read.
+    public var data: MarketData?
+    /// The status the run recorded (`SeriesID.fundamentals`).
+    public var status: FeedStatus?
+    /// What the run left out on purpose, such as the loss-making share without an SEC contact.
+    public var note: String?
+
+    public init(finishedAt: Date, data: MarketData?, status: FeedStatus?, note: String? = nil) {
+        self.finishedAt = finishedAt
+        self.data = data
+        self.status = status
+        self.note = note
+    }
+}
+
+/// The daily fundamentals run as live mode shows it; its last outcome is `LiveState.feeds[.fundamentals]`.
+public struct FundamentalsActivity: Equatable, Sendable {
+    /// A run is going on in the background.
+    public var inFlight = false
+    /// What the last run left out on purpose.
+    public var note: String?
+
+    public init() {}
+}
+
 /// Live mode: whether it is on, when the next refresh is due, and what the fetches reported.
 public struct LiveState: Sendable {
     /// Whether the dashboard fetches on a schedule (`--live`, `r`).
@@ -48,7 +76,10 @@ public struct LiveState: Sendable {
     public var nextRefresh: Date?
     /// The time of the last tick, for ages and the countdown.
     public var now = Date.distantPast
+    /// Every recorded fetch status by series, `SeriesID.fundamentals` included.
     public var feeds: [SeriesID: FeedStatus] = [:]
+    /// The daily fundamentals run (fund snapshots, SEC frames), started with each refresh while live mode is on.
+    public var fundamentals = FundamentalsActivity()
     /// The series fetched.
     public var series: [SeriesID] = [.rut, .btc]
 
@@ -60,6 +91,6 @@ public struct LiveState: Sendable {
         return !statuses.isEmpty && statuses.allSatisfy { $0.fault != nil }
     }
 
-    /// The time of the newest successful fetch of any series.
-    public var dataAsOf: Date? { feeds.values.compactMap(\.updatedAt).max() }
+    /// The time of the newest successful fetch of any price series.
+    public var dataAsOf: Date? { series.compactMap { feeds[$0]?.updatedAt }.max() }
 }

@@ -3,13 +3,15 @@ import Markets
 
 /// How live mode answers ticks, fetch results and the `r` key; pure, like the rest of `update`.
 enum LiveUpdate {
-    /// A tick: remember the time, start a due fetch, and re-arm the next tick.
+    /// A tick: remember the time, start a due fetch (and, while live mode is on, the daily fundamentals
+    /// run if it is due), and re-arm the next tick.
     static func tick(_ state: inout AppState, at now: Date) -> [Cmd] {
         state.live.now = now
         var commands: [Cmd] = []
         if state.live.isAvailable, !state.live.inFlight, let due = state.live.nextRefresh, now >= due {
             state.live.inFlight = true
             commands.append(.fetch(state.live.series))
+            if state.live.isOn, !state.live.fundamentals.inFlight { commands.append(.refreshFundamentals) }
         }
         commands.append(.armTick(nextTick(state.live, after: now)))
         return commands
@@ -31,6 +33,15 @@ enum LiveUpdate {
             state.live.nextRefresh = state.live.isOn ? regular : nil
         }
         return [.armTick(nextTick(state.live, after: state.live.now))]
+    }
+
+    /// The fundamentals run finished: take the data (the flows and loss-share panels change), its status and note.
+    static func fundamentalsFetched(_ state: inout AppState, _ report: FundamentalsReport) {
+        state.live.fundamentals.inFlight = false
+        state.live.fundamentals.note = report.note
+        state.live.now = max(state.live.now, report.finishedAt)
+        if let data = report.data { state.replaceData(data) }
+        if let status = report.status { state.live.feeds[.fundamentals] = status }
     }
 
     /// `r`: live mode on (fetch now) or off.

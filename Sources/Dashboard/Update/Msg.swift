@@ -13,6 +13,10 @@ public enum Msg: Sendable {
     case tick(Date)
     /// A background fetch finished.
     case fetched(FetchReport)
+    /// The daily fundamentals run began (it was due, and this process holds the fetch lease).
+    case fundamentalsStarted
+    /// The daily fundamentals run finished.
+    case fundamentalsFetched(FundamentalsReport)
 }
 
 /// An effect for the runtime to perform; its result, if any, comes back as a `Msg`.
@@ -23,6 +27,9 @@ public enum Cmd: Equatable, Sendable {
     case rememberTheme(String)
     /// Fetch these series in the background; the result comes back as `.fetched`.
     case fetch([SeriesID])
+    /// Run the daily fundamentals fetch in the background if it is due; the runner decides by the store's
+    /// record of the last run and the fetch lease, and reports with `.fundamentalsStarted` and `.fundamentalsFetched`.
+    case refreshFundamentals
     /// Send one `.tick` at this time (replacing the tick armed before).
     case armTick(Date)
 }

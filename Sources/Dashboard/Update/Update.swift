@@ -15,6 +15,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
         return LiveUpdate.tick(&state, at: now)
     case .fetched(let report):
         return LiveUpdate.fetched(&state, report)
+    case .fundamentalsStarted:
+        state.live.fundamentals.inFlight = true
+        return []
+    case .fundamentalsFetched(let report):
+        LiveUpdate.fundamentalsFetched(&state, report)
+        return []
     case .mouse(let event):
         handleMouse(&state, event)
         return []

@@ -1,8 +1,9 @@
 import Foundation
 import Markets
 
-/// The live part of the status bar: per series source, update time and age, STALE, a fault's reason,
-/// and the countdown to the next refresh; "offline — data as of …" when every fetch failed.
+/// The live part of the status bar: per series source, update time and age, STALE, a fault's reason
+/// (the fundamentals run's too), the countdown to the next refresh, and the fundamentals run while it
+/// goes on or what it left out; "offline — data as of …" when every fetch failed.
 enum LiveStatusLine {
     /// The text, or nil before anything live has happened (the plain source label shows instead).
     static func text(_ state: AppState) -> String? {
@@ -28,6 +29,7 @@ enum LiveStatusLine {
                 faults.append(fault)
             }
         }
+        if let fault = live.feeds[.fundamentals]?.fault { faults.append("fundamentals: " + fault) }
         if !faults.isEmpty { parts.append("! " + faults.joined(separator: "; ")) }
         if live.inFlight {
             parts.append("fetching…")
@@ -35,6 +37,11 @@ enum LiveStatusLine {
             parts.append((live.isOn ? "next " : "retry ") + countdown(due.timeIntervalSince(live.now)))
         } else if !live.isOn {
             parts.append("live off (r)")
+        }
+        if live.fundamentals.inFlight {
+            parts.append("fundamentals…")
+        } else if let note = live.fundamentals.note {
+            parts.append(note)
         }
         return parts.joined(separator: " · ")
     }

@@ -57,6 +57,10 @@ public struct FundHoldingsFile: Hashable, Sendable {
         return holdings.filter(\.isEquity).map { TickerSymbol.normalised($0.ticker) }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
+    /// The problem a file with `Fund Holdings as of,"-"` is rejected with: the publisher has no holdings
+    /// for the day asked (a holiday, a day before the fund existed, a gap in its history).
+    public static let noHoldingsProblem = "the publisher has no holdings for this day (as of '-')"
+
     /// The columns a holdings file must have.
     static let requiredColumns = ["Ticker", "Name", "Sector", "Asset Class", "Market Value"]
 
@@ -84,7 +88,7 @@ public struct FundHoldingsFile: Hashable, Sendable {
             if index == 0, cells.count == 1 || cells.dropFirst().allSatisfy(\.isEmpty) { fundName = key }
             if key == "Fund Holdings as of" {
                 let value = cells.count > 1 ? cells[1] : ""
-                if value == "-" { throw fail(index, "the publisher has no holdings for this day (as of '-')") }
+                if value == "-" { throw fail(index, noHoldingsProblem) }
                 guard let day = PublisherNumber.day(value) else { throw fail(index, "Fund Holdings as of '\(value)' is not a date like \"Jun 28, 2019\"") }
                 asOf = day
             }

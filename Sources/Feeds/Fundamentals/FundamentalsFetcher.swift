@@ -3,7 +3,7 @@ import Markets
 
 /// What one `fetch --fundamentals` run did, for the summary and the tests.
 public struct FundamentalsSummary: Sendable {
-    /// Per fund: the snapshot day and the number of daily flows now stored.
+    /// Per fund: the snapshot day and the number of flows now stored.
     public var funds: [String: (day: Day, flows: Int)] = [:]
     /// The quarters computed, oldest first.
     public var quarters: [LossShareQuarter] = []
@@ -11,23 +11,34 @@ public struct FundamentalsSummary: Sendable {
     public var framesFetched = 0
     /// One line per fault that did not stop the run.
     public var faults: [String] = []
+    /// One line per part left out on purpose (the loss-making share without an SEC contact).
+    public var skipped: [String] = []
+
+    /// The faults as one status line: the first, and how many more; nil when there were none.
+    public var faultLine: String? {
+        faults.first.map { $0 + (faults.count > 1 ? " (+\(faults.count - 1) more)" : "") }
+    }
 }
 
 /// Fetches fund snapshots and SEC frames and writes flows and the loss-making share into the store.
 ///
 /// Per fund, the holdings file's shares outstanding and its NAV (net assets over shares) are stored as
-/// `fund.<fund>.shares` and `fund.<fund>.nav`, one row per day, and the daily flows recomputed from all
-/// stored snapshots into `flows.<fund>`. The first fund's equity holdings are the constituents for the
+/// `fund.<fund>.shares` and `fund.<fund>.nav`, one row per day, and the flows between consecutive stored snapshots
+/// recomputed into `flows.<fund>`. The first fund's equity holdings are the constituents for the
 /// loss-making share of every quarter from `since` to the last ended one, stored as `loss_share.r2k`
 /// with `.constituents`, `.matched`, `.reported` and `.missing` beside it.
 public struct FundamentalsFetcher {
+    /// The quarters fetched when no start is given: this many years back from today.
+    public static let defaultYears = 5
+
     public var store: Store
     public var config: FundamentalsConfig
     public var ishares: ISharesClient
-    public var sec: SECClient
+    /// The SEC client; nil (no contact configured) leaves the loss-making share out.
+    public var sec: SECClient?
     public var progress: (String) -> Void
 
-    public init(store: Store, config: FundamentalsConfig, ishares: ISharesClient, sec: SECClient,
+    public init(store: Store, config: FundamentalsConfig, ishares: ISharesClient, sec: SECClient?,
                 progress: @escaping (String) -> Void = { _ in }) {
         self.store = store
         self.config = config
@@ -46,13 +57,17 @@ public struct FundamentalsFetcher {
             do {
                 let file = try ishares.holdings(fund: fund)
                 if index == 0 { constituents = file.equityTickers }
-                let flows = try storeSnapshot(file, fund: fund, today: Day.utcToday(now: now))
+                let flows = try storeSnapshots([file], fund: fund, today: Day.utcToday(now: now))
                 summary.funds[fund] = (file.asOf, flows)
-                progress("\(fund): \(file.asOf.iso), \(file.holdings.count) holdings, \(flows) daily flows stored")
+                progress("\(fund): \(file.asOf.iso), \(file.holdings.count) holdings, \(flows) flow\(flows == 1 ? "" : "s") stored")
             } catch {
                 summary.faults.append("\(fund): \(error)")
                 progress("\(fund): failed — \(error)")
             }
+        }
+        guard let sec else {
+            summary.skipped.append("loss-making share: no sec_contact configured, so the SEC is not asked")
+            return summary
         }
         guard let constituents else {
             summary.faults.append("loss-making share: no constituents (the \(config.funds.first ?? "first fund") holdings file failed)")
@@ -95,14 +110,22 @@ public struct FundamentalsFetcher {
         return result
     }
 
-    /// Stores a snapshot and recomputes the fund's flows; returns how many daily flows there are.
-    func storeSnapshot(_ file: FundHoldingsFile, fund: String, today: Day) throws -> Int {
-        guard let shares = file.sharesOutstanding else {
-            throw FundamentalsParseError("\(fund) holdings", "no Shares Outstanding line in the preamble")
-        }
+    /// Stores snapshots (each under its file's as-of day) and recomputes the fund's flows from every stored
+    /// snapshot; returns how many flows there are.
+    func storeSnapshots(_ files: [FundHoldingsFile], fund: String, today: Day) throws -> Int {
         let key = fund.lowercased()
-        var batches = [ObservationBatch(series: SeriesID("fund.\(key).shares"), points: [(file.asOf, shares)])]
-        if let nav = file.navPerShare { batches.append(ObservationBatch(series: SeriesID("fund.\(key).nav"), points: [(file.asOf, nav)])) }
+        var shares: [(Day, Double)] = [], navs: [(Day, Double)] = []
+        // One row a day: a file answered for two days asked is stored once.
+        let byDay = Dictionary(files.map { ($0.asOf, $0) }, uniquingKeysWith: { $1 })
+        for file in byDay.values.sorted(by: { $0.asOf < $1.asOf }) {
+            guard let count = file.sharesOutstanding else {
+                throw FundamentalsParseError("\(fund) holdings as of \(file.asOf.iso)", "no Shares Outstanding line in the preamble")
+            }
+            shares.append((file.asOf, count))
+            if let nav = file.navPerShare { navs.append((file.asOf, nav)) }
+        }
+        var batches = [ObservationBatch(series: SeriesID("fund.\(key).shares"), points: shares)]
+        if !navs.isEmpty { batches.append(ObservationBatch(series: SeriesID("fund.\(key).nav"), points: navs)) }
         try store.upsertObservations(batches, source: "ishares", today: today)
         let storedShares = try store.loadObservations(SeriesID("fund.\(key).shares"))
         let storedNAV = try store.loadObservations(SeriesID("fund.\(key).nav"))
