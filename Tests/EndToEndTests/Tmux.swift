@@ -16,7 +16,8 @@ final class Tmux {
         guard let tmux = Processes.which("tmux") else { return nil }
         self.tmux = tmux
         folder = try Processes.temporaryFolder("resonance-tmux")
-        var env = ["TERM": term]
+        var env = Processes.offline
+        env["TERM"] = term
         for (k, v) in environment { env[k] = v }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let script = "stty -g > \(folder.path)/stty.before; \(command); echo EXIT=\\$?; "

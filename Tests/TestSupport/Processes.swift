@@ -20,6 +20,12 @@ public enum Processes {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }
 
+    /// Every provider's base URL pointed at a closed loopback port, so a test that gives none of its own
+    /// can never reach the public network (a dashboard over a store fetches once when it opens).
+    public static let offline: [String: String] = Dictionary(uniqueKeysWithValues: [
+        "RESONANCE_YAHOO_URL", "RESONANCE_COINBASE_URL", "RESONANCE_STOOQ_URL", "RESONANCE_ISHARES_URL", "RESONANCE_SEC_URL",
+    ].map { ($0, "http://127.0.0.1:9") })
+
     /// Runs a program to completion with extra environment variables.
     ///
     /// With `captureOutput` false the output goes nowhere, for programs that leave a daemon holding
@@ -91,7 +97,7 @@ public enum Processes {
 
     /// Runs `resonance` with arguments.
     public static func resonance(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        try run(resonanceBinary, arguments, environment: environment)
+        try run(resonanceBinary, arguments, environment: offline.merging(environment) { $1 })
     }
 
     /// The path of a program on PATH, or nil.
