@@ -29,9 +29,9 @@ struct RenderCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let depth = themeOptions.colors?.depth
             ?? color.depth(environment: environment, isTTY: isatty(1) == 1, detected: themeOptions.depth(environment: environment))
-        let themes = try themeOptions.themes(environment: environment, colorless: depth == .none)
-        printWarnings(themes.warnings)
-        let state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: themes.theme,
+        let chosen = try themeOptions.chosenTheme(environment: environment, colorless: depth == .none)
+        printWarnings(chosen.warnings)
+        let state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: chosen.theme,
                                               size: frameSize)
         FileHandle.standardOutput.write(Data(themedScreen(state, size: frameSize).ansiText(depth: depth).utf8))
     }

@@ -21,6 +21,29 @@ struct ThemeOptions: ParsableArguments {
         colors?.depth ?? TerminalColors.depth(environment: environment)
     }
 
+    /// Only the theme to start with, for `render`: the same choice as `themes`, without reading the
+    /// themes `t` would cycle through (each is a file to parse, and `render` draws one frame).
+    func chosenTheme(environment: [String: String], colorless: Bool) throws -> (theme: Theme, warnings: [String]) {
+        let catalog = ThemeCatalog(environment: environment)
+        var warnings: [String] = []
+        var chosen: Theme
+        if let theme {
+            chosen = try catalog.load(theme).theme
+        } else if let remembered = RememberedTheme(environment: environment).read() {
+            do {
+                let loaded = try catalog.load(remembered)
+                warnings += loaded.warnings
+                chosen = loaded.theme
+            } catch {
+                warnings.append("remembered theme '\(remembered)' is not available; using default")
+                chosen = (try? catalog.load("default").theme) ?? .standard
+            }
+        } else {
+            chosen = (try? catalog.load("default").theme) ?? .standard
+        }
+        return (colorless ? chosen.withoutColor() : chosen, warnings)
+    }
+
     /// The theme to start with and the ones `t` cycles through.
     ///
     /// `--theme` wins, then the remembered choice, then `default`. A bad `--theme` is an error; a remembered

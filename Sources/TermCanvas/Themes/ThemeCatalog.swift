@@ -36,6 +36,7 @@ public struct ThemeCatalog: Sendable {
                 return try Theme.load(text: text, path: url.path, name: name, base: base)
             }
         }
+        if name == "default" { return LoadedTheme(theme: base, warnings: []) }
         if let bundled = BundledThemes.files.first(where: { $0.name == name }) {
             return try Theme.load(text: bundled.text, path: "Themes/\(name).toml", name: name, base: base)
         }
@@ -43,7 +44,10 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// The bundled default theme, the base every other theme is read on.
-    public static func bundledDefault() throws -> Theme {
+    public static func bundledDefault() throws -> Theme { try parsedDefault.get() }
+
+    /// The bundled default, parsed once per process (every theme loaded is read on top of it).
+    private static let parsedDefault: Result<Theme, any Error> = Result {
         let file = BundledThemes.files.first { $0.name == "default" }!
         return try Theme.load(text: file.text, path: "Themes/default.toml", name: "default").theme
     }
