@@ -88,12 +88,27 @@ public struct Buffer: Hashable, Sendable {
     public var lines: [String] { (0..<size.height).map(line) }
 
     /// All rows joined by newlines, each with trailing spaces removed.
+    ///
+    /// Encodes straight into UTF-8 bytes: `render` prints this once per run, and building a `String`
+    /// per row and trimming it cost more than drawing the frame.
     public var text: String {
-        lines.map { line in
-            var l = Substring(line)
-            while l.last == " " { l.removeLast() }
-            return String(l)
-        }.joined(separator: "\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size.width * size.height * 3 + size.height)
+        for y in 0..<size.height {
+            if y > 0 { bytes.append(UInt8(ascii: "\n")) }
+            let row = y * size.width
+            var end = size.width
+            while end > 0, cells[row + end - 1].scalar == " " { end -= 1 }
+            for x in 0..<end {
+                let scalar = cells[row + x].scalar
+                if scalar.isASCII {
+                    bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
