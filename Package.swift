@@ -30,10 +30,7 @@ let package = Package(
             dependencies: [
                 "Markets", "TermCanvas", "Dashboard", "Feeds", "Terminal", "resonance-http",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // Release builds carry the Swift runtime and Foundation inside the binary: no dynamic loading
-            // of them at start-up, which is most of what a start used to cost (README, Performance).
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            ]
         ),
         // The HTTP helper: the only program that loads the HTTP stack (see HTTPHelperWire).
         .executableTarget(name: "resonance-http", dependencies: ["Feeds"], path: "Sources/resonance-http"),
