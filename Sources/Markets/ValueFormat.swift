@@ -15,6 +15,7 @@ public enum ValueFormat {
     /// | 1 to 1,000 | 3 significant digits, trailing zeros dropped | 12.34 → `12.3` |
     /// | 1,000 to 10,000 | whole number, grouped | 2442.03 → `2,442` |
     /// | 10,000 and up | 3 significant digits with k, M, B, T | 98768.5 → `98.8k`, 1234567 → `1.23M` |
+    /// | a thousand T and up | 3 significant digits and a power of ten | 3.3608e18 → `3.36e18` |
     ///
     /// A value that rounds up into the next form takes that form (999,960 → `1M`).
     public static func compact(_ value: Double) -> String {
@@ -34,6 +35,7 @@ public enum ValueFormat {
             }
         }
         if rounded(magnitude, 0) < 10_000 { return sign + fixed(magnitude, decimals: 0) }
+        if magnitude >= 999.5e12 { return sign + scientific(magnitude) }
         let units: [(divisor: Double, suffix: String)] = [(1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")]
         for (i, unit) in units.enumerated() {
             let scaled = magnitude / unit.divisor
@@ -122,6 +124,14 @@ public enum ValueFormat {
         while result.last == "0" { result = result.dropLast() }
         if result.last == "." { result = result.dropLast() }
         return String(result)
+    }
+
+    /// Three significant digits and a power of ten, for magnitudes past the T unit: 3.36e33.
+    private static func scientific(_ magnitude: Double) -> String {
+        var exponent = Int(log10(magnitude).rounded(.down))
+        var mantissa = rounded(magnitude / pow(10, Double(exponent)), 2)
+        if mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        return trimmed(fixed(mantissa, decimals: 2, grouped: false)) + "e\(exponent)"
     }
 
     private static func nonFinite(_ value: Double) -> String {

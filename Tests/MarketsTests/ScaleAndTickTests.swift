@@ -202,6 +202,10 @@ struct ValueFormatTests {
         FormatCase(value: 123_456, text: "123k"),
         FormatCase(value: 1.2e9, text: "1.2B"),
         FormatCase(value: 1.23e13, text: "12.3T"),
+        FormatCase(value: 999.4e12, text: "999T"),
+        FormatCase(value: 999.6e12, text: "1e15"),
+        FormatCase(value: 3.3608e18, text: "3.36e18"),
+        FormatCase(value: -9.996e33, text: "-1e34"),
         FormatCase(value: 0.5, text: "0.5"),
         FormatCase(value: 0.999, text: "1"),
         FormatCase(value: -0.0421, text: "-0.042"),
@@ -220,6 +224,8 @@ struct ValueFormatTests {
         FormatCase(value: 12, text: "12.00"),
         FormatCase(value: -0.004, text: "0.00"),
         FormatCase(value: -1234.5, text: "-1,234.50"),
+        // Past what two decimals can hold exactly: one suffix, never one per level of fallback.
+        FormatCase(value: 3.3608e33, text: "3.36e33"),
     ])
     func price(_ c: FormatCase) {
         #expect(ValueFormat.price(c.value) == c.text)
