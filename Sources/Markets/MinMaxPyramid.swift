@@ -35,60 +35,90 @@ public struct ColumnExtent: Hashable, Sendable {
 /// column by column through the pyramid costs O(columns · log n) and still shows every extreme the
 /// full-resolution data has. NaN values are ignored; a range with no finite value has no extent.
 public struct MinMaxPyramid: Sendable {
-    /// Per level, the minimum of each node (+infinity where a node covers no finite value).
+    /// Per level from level 1 up, the minimum of each node (+infinity where a node covers no finite value).
+    /// Level 0 is `values` itself, read through `low(at:)` and `high(at:)`, so it costs no copy.
     private var mins: [[Double]]
-    /// Per level, the maximum of each node (-infinity where a node covers no finite value).
+    /// Per level from level 1 up, the maximum of each node (-infinity where a node covers no finite value).
     private var maxs: [[Double]]
     /// The values as given.
     public let values: [Double]
-    /// For each position, the first position at or after it with a finite value (`count` when none).
-    private var nextFinite: [Int]
-    /// For each position, the last position at or before it with a finite value (-1 when none).
-    private var previousFinite: [Int]
+    /// For each position, the first position at or after it with a finite value (`count` when none);
+    /// empty when every value is finite, where it would be the identity.
+    private var nextFinite: [Int32]
+    /// For each position, the last position at or before it with a finite value (-1 when none); empty
+    /// when every value is finite.
+    private var previousFinite: [Int32]
 
-    /// Builds the pyramid in O(n) time and about 4n extra doubles of memory.
+    /// Builds the pyramid in O(n) time and about 2n extra doubles of memory (plus 2n 32-bit positions
+    /// when some values are missing).
     public init(_ values: [Double]) {
+        precondition(values.count < Int(Int32.max), "MinMaxPyramid: too many values")
         self.values = values
         let n = values.count
-        var levelMins = values.map { $0.isFinite ? $0 : .infinity }
-        var levelMaxs = values.map { $0.isFinite ? $0 : -.infinity }
-        mins = [levelMins]
-        maxs = [levelMaxs]
-        while levelMins.count > 1 {
-            let half = (levelMins.count + 1) / 2
-            var nextMins = [Double](repeating: .infinity, count: half)
-            var nextMaxs = [Double](repeating: -.infinity, count: half)
+        mins = []
+        maxs = []
+        if n > 1 {
+            let half = (n + 1) / 2
+            var levelMins = [Double](repeating: .infinity, count: half)
+            var levelMaxs = [Double](repeating: -.infinity, count: half)
             for i in 0..<half {
-                let a = 2 * i, b = Swift.min(2 * i + 1, levelMins.count - 1)
-                nextMins[i] = Swift.min(levelMins[a], levelMins[b])
-                nextMaxs[i] = Swift.max(levelMaxs[a], levelMaxs[b])
+                let a = 2 * i, b = Swift.min(2 * i + 1, n - 1)
+                levelMins[i] = Swift.min(Self.low(values[a]), Self.low(values[b]))
+                levelMaxs[i] = Swift.max(Self.high(values[a]), Self.high(values[b]))
             }
-            mins.append(nextMins)
-            maxs.append(nextMaxs)
-            levelMins = nextMins
-            levelMaxs = nextMaxs
+            mins.append(levelMins)
+            maxs.append(levelMaxs)
+            while levelMins.count > 1 {
+                let half = (levelMins.count + 1) / 2
+                var nextMins = [Double](repeating: .infinity, count: half)
+                var nextMaxs = [Double](repeating: -.infinity, count: half)
+                for i in 0..<half {
+                    let a = 2 * i, b = Swift.min(2 * i + 1, levelMins.count - 1)
+                    nextMins[i] = Swift.min(levelMins[a], levelMins[b])
+                    nextMaxs[i] = Swift.max(levelMaxs[a], levelMaxs[b])
+                }
+                mins.append(nextMins)
+                maxs.append(nextMaxs)
+                levelMins = nextMins
+                levelMaxs = nextMaxs
+            }
         }
-        var next = [Int](repeating: n, count: n)
-        var upcoming = n
+        guard values.contains(where: { !$0.isFinite }) else {
+            nextFinite = []
+            previousFinite = []
+            return
+        }
+        var next = [Int32](repeating: Int32(n), count: n)
+        var upcoming = Int32(n)
         for i in stride(from: n - 1, through: 0, by: -1) {
-            if values[i].isFinite { upcoming = i }
+            if values[i].isFinite { upcoming = Int32(i) }
             next[i] = upcoming
         }
-        var previous = [Int](repeating: -1, count: n)
-        var seen = -1
+        var previous = [Int32](repeating: -1, count: n)
+        var seen: Int32 = -1
         for i in 0..<n {
-            if values[i].isFinite { seen = i }
+            if values[i].isFinite { seen = Int32(i) }
             previous[i] = seen
         }
         nextFinite = next
         previousFinite = previous
     }
 
+    /// A value as a node minimum: itself, or +infinity when it is not finite.
+    private static func low(_ value: Double) -> Double { value.isFinite ? value : .infinity }
+    /// A value as a node maximum: itself, or -infinity when it is not finite.
+    private static func high(_ value: Double) -> Double { value.isFinite ? value : -.infinity }
+
+    /// The node minimum at a level and position.
+    private func nodeMin(_ level: Int, _ i: Int) -> Double { level == 0 ? Self.low(values[i]) : mins[level - 1][i] }
+    /// The node maximum at a level and position.
+    private func nodeMax(_ level: Int, _ i: Int) -> Double { level == 0 ? Self.high(values[i]) : maxs[level - 1][i] }
+
     /// Number of points.
     public var count: Int { values.count }
 
     /// Number of levels, 1 for a single point (0 for none).
-    public var levelCount: Int { values.isEmpty ? 0 : mins.count }
+    public var levelCount: Int { values.isEmpty ? 0 : mins.count + 1 }
 
     /// The smallest and largest finite value in a range of positions, or nil when it holds none.
     ///
@@ -102,14 +132,14 @@ public struct MinMaxPyramid: Sendable {
         var level = 0
         while lo < hi {
             if lo & 1 == 1 {
-                low = Swift.min(low, mins[level][lo])
-                high = Swift.max(high, maxs[level][lo])
+                low = Swift.min(low, nodeMin(level, lo))
+                high = Swift.max(high, nodeMax(level, lo))
                 lo += 1
             }
             if hi & 1 == 1 {
                 hi -= 1
-                low = Swift.min(low, mins[level][hi])
-                high = Swift.max(high, maxs[level][hi])
+                low = Swift.min(low, nodeMin(level, hi))
+                high = Swift.max(high, nodeMax(level, hi))
             }
             lo >>= 1
             hi >>= 1
@@ -144,9 +174,9 @@ public struct MinMaxPyramid: Sendable {
         let start = Swift.max(range.lowerBound, 0)
         let end = Swift.min(range.upperBound, values.count)
         guard start < end else { return nil }
-        let firstIndex = nextFinite[start]
+        let firstIndex = nextFinite.isEmpty ? start : Int(nextFinite[start])
         guard firstIndex < end, let (low, high) = minMax(in: start..<end) else { return nil }
-        let lastIndex = previousFinite[end - 1]
+        let lastIndex = previousFinite.isEmpty ? end - 1 : Int(previousFinite[end - 1])
         return ColumnExtent(indices: start..<end, min: low, max: high, first: values[firstIndex],
                             last: values[lastIndex], firstIndex: firstIndex, lastIndex: lastIndex)
     }

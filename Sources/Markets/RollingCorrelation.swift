@@ -38,18 +38,20 @@ public struct RollingCorrelation: Sendable {
 
     /// Correlates the log returns of an already aligned pair over trailing windows of `window` returns.
     public init(_ pair: AlignedPair, window: Int) {
+        self.init(AlignedReturns(pair), window: window)
+    }
+
+    /// Correlates returns already taken, so several windows share one alignment and one pass of logs.
+    public init(_ returns: AlignedReturns, window: Int) {
         precondition(window >= 2, "RollingCorrelation: a window needs at least 2 returns")
-        let x = logReturns(pair.a)
-        let y = logReturns(pair.b)
-        aID = pair.aID
-        bID = pair.bID
+        aID = returns.aID
+        bID = returns.bID
         self.window = window
-        days = pair.count > 1 ? Array(pair.days.dropFirst()) : []
-        values = rollingPearson(x, y, window: window)
-        let sample = fullSamplePearson(x, y)
-        fullSample = sample.value
-        returnCount = sample.count
-        alignedDayCount = pair.count
+        days = returns.days
+        values = rollingPearson(returns.x, returns.y, window: window)
+        fullSample = returns.fullSample
+        returnCount = returns.returnCount
+        alignedDayCount = returns.alignedDayCount
     }
 
     /// The number of windows with a defined (non-NaN) correlation.
@@ -61,6 +63,39 @@ public struct RollingCorrelation: Sendable {
     public func value(onOrBefore day: Day) -> Double? {
         let i = days.partitioningIndex { $0 > day }
         return i == 0 ? nil : values[i - 1]
+    }
+}
+
+/// The daily log returns of both sides of an aligned pair, and their full-sample correlation.
+///
+/// Taken once per data change and shared by every correlation window: at a million aligned days the
+/// logarithms and the alignment cost more than the sliding windows themselves.
+public struct AlignedReturns: Sendable {
+    public var aID: SeriesID
+    public var bID: SeriesID
+    /// The later day of each return, ascending.
+    public var days: [Day]
+    /// The first series' log returns, NaN where a price is missing or not positive.
+    public var x: [Double]
+    /// The second series' log returns.
+    public var y: [Double]
+    /// The number of calendar days both series have.
+    public var alignedDayCount: Int
+    /// The correlation over all returns with both sides finite, or NaN when undefined.
+    public var fullSample: Double
+    /// The number of returns with both sides finite.
+    public var returnCount: Int
+
+    public init(_ pair: AlignedPair) {
+        aID = pair.aID
+        bID = pair.bID
+        days = pair.count > 1 ? Array(pair.days.dropFirst()) : []
+        x = logReturns(pair.a)
+        y = logReturns(pair.b)
+        alignedDayCount = pair.count
+        let sample = fullSamplePearson(x, y)
+        fullSample = sample.value
+        returnCount = sample.count
     }
 }
 

@@ -27,8 +27,9 @@ public struct Analysis: Sendable {
     init(index: Series, bitcoin: Series, breakouts: [BreakoutBasis: [Breakout]], flows: [ValueSeries],
          lossShare: ValueSeries) {
         var correlations: [Int: (RollingCorrelation, MinMaxPyramid)] = [:]
+        let returns = AlignedReturns(AlignedPair(index, bitcoin))
         for window in Analysis.correlationWindows {
-            let c = RollingCorrelation(index, bitcoin, window: window)
+            let c = RollingCorrelation(returns, window: window)
             correlations[window] = (c, MinMaxPyramid(c.values))
         }
         self.correlations = correlations
