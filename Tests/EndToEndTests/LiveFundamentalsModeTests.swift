@@ -6,7 +6,8 @@ import Testing
 
 /// `resonance --live` runs the fundamentals fetch once a day beside the price refresh, in tmux against
 /// the loopback publishers.
-@Suite("Live mode's daily fundamentals run in tmux", .serialized)
+@Suite("Live mode's daily fundamentals run in tmux", .serialized,
+       .enabled(if: Processes.which("tmux") != nil, "needs tmux (.ci/run installs it)"))
 struct LiveFundamentalsModeTests {
     /// Prices fetched, and one earlier snapshot per fund (the second month end's), so today's file gives a flow.
     func prepare(_ world: FundamentalsWorld) throws {
@@ -31,7 +32,7 @@ struct LiveFundamentalsModeTests {
     func withoutAContact() throws {
         let world = try FundamentalsWorld()
         try prepare(world)
-        guard let tmux = try start(world) else { print("skipped: tmux is not available"); return }
+        let tmux = try #require(try start(world))
         let screen = try tmux.waitFor { $0.contains("loss share off: no sec_contact") && $0.contains("over view:") }
         #expect(screen.contains("loss share off: no sec_contact"), "\(screen)")
         #expect(screen.contains("over view: IJR +$0.19bn IWM +$0.42bn"), "\(screen)")
@@ -53,7 +54,7 @@ struct LiveFundamentalsModeTests {
     func withAContact() throws {
         let world = try FundamentalsWorld(contact: "Test Runner test@example.com")
         try prepare(world)
-        guard let tmux = try start(world) else { print("skipped: tmux is not available"); return }
+        let tmux = try #require(try start(world))
         let screen = try tmux.waitFor(timeout: 30) { $0.contains("companies matched") && $0.contains("over view:") }
         #expect(screen.contains("300 of 300 companies matched, 240 reported"), "\(screen)")
         #expect(screen.contains("over view: IJR"), "\(screen)")
@@ -68,7 +69,7 @@ struct LiveFundamentalsModeTests {
         let world = try FundamentalsWorld(contact: "Test Runner test@example.com")
         world.publishers.script("IWM", .html)
         try prepare(world)
-        guard let tmux = try start(world) else { print("skipped: tmux is not available"); return }
+        let tmux = try #require(try start(world))
         let screen = try tmux.waitFor { $0.contains("! fundamentals:") }
         #expect(screen.contains("! fundamentals: IWM: answered an HTML page instead of data (+1 more)"), "\(screen)")
         #expect(screen.contains("RUT yahoo"), "\(screen)")

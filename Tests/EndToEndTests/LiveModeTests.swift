@@ -3,7 +3,8 @@ import Markets
 import TestSupport
 import Testing
 
-@Suite("Live mode in tmux against the fixture server", .serialized)
+@Suite("Live mode in tmux against the fixture server", .serialized,
+       .enabled(if: Processes.which("tmux") != nil, "needs tmux (.ci/run installs it)"))
 struct LiveModeTests {
     /// The dashboard in a tmux pane, pointed at the fixture server, with both series fetched once.
     func start(_ world: FixtureWorld, width: Int = 180, height: Int = 45) throws -> Tmux? {
@@ -17,7 +18,7 @@ struct LiveModeTests {
     @Test("the last bar changes on screen after a refresh, and the status bar names source, time and countdown")
     func lastBarChanges() throws {
         let world = try FixtureWorld()
-        guard let tmux = try start(world) else { print("skipped: tmux is not available"); return }
+        let tmux = try #require(try start(world))
         var screen = try tmux.waitFor { $0.contains("BTC yahoo") && $0.contains("next 0:") }
         #expect(screen.contains("RUT yahoo"), "\(screen)")
         #expect(!screen.contains("STALE"), "\(screen)")
@@ -43,7 +44,7 @@ struct LiveModeTests {
         let world = try FixtureWorld()
         // The index's newest bar is ten days old: stale whatever the weekday.
         world.market.set(.rut, FixtureAnswers.syntheticBars(.rut, count: 250, last: world.today.adding(days: -10), start: 2000))
-        guard let tmux = try start(world) else { print("skipped: tmux is not available"); return }
+        let tmux = try #require(try start(world))
         try tmux.waitFor { $0.contains("RUT yahoo") }
         world.market.always(.yahooRUT, .serverError(503))
         try tmux.type("r")
@@ -66,9 +67,7 @@ struct LiveModeTests {
         let dead = try FixtureServer.refusingURL().absoluteString
         environment["RESONANCE_YAHOO_URL"] = dead
         environment["RESONANCE_COINBASE_URL"] = dead
-        guard let tmux = try Tmux(width: 180, height: 45, command: Processes.resonanceBinary.path, environment: environment) else {
-            print("skipped: tmux is not available"); return
-        }
+        let tmux = try #require(try Tmux(width: 180, height: 45, command: Processes.resonanceBinary.path, environment: environment))
         let screen = try tmux.waitFor { $0.contains("offline — data as of") }
         #expect(screen.contains("offline — data as of"), "\(screen)")
         #expect(screen.contains("connection refused"), "\(screen)")
