@@ -11,7 +11,16 @@ import Testing
 /// needs root; elsewhere those tests are skipped with a message.
 @Suite("Stores on bad disks", .serialized)
 struct StoreDiskTests {
-    static let canMount = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/mount")
+    /// Whether this machine lets the tests mount: root, and a container that grants mount rights (tried
+    /// once with a tiny tmpfs), so a test that runs does not then meet a mount that cannot work.
+    static let canMount: Bool = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/mount"),
+              let probe = try? Processes.temporaryFolder("resonance-mount-probe") else { return false }
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard mount(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]) else { return false }
+        mount(["umount", probe.path])
+        return true
+    }()
 
     /// Runs mount or umount; true when it worked.
     @discardableResult
@@ -31,14 +40,12 @@ struct StoreDiskTests {
     }
 
     @Test("a full disk: the import fails saying so, and the store keeps its data",
-          .enabled(if: canMount, "skipped: mounting a small tmpfs needs root"))
+          .enabled(if: canMount, "mounting a small tmpfs needs root and mount rights"))
     func fullDisk() throws {
         let scratch = try Processes.temporaryFolder("resonance-full")
         let home = scratch.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        guard Self.mount(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", home.path]) else {
-            print("skipped: mount -t tmpfs failed here (no mount rights in this container)"); return
-        }
+        try #require(Self.mount(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", home.path]), "mount -t tmpfs")
         defer { Self.mount(["umount", home.path]); try? FileManager.default.removeItem(at: scratch) }
         let before = try Self.homeWithData(home, scratch: scratch)
         let big = try StoreCrashTests.bigFile(in: scratch, name: "big.csv", base: 9000)
@@ -52,16 +59,16 @@ struct StoreDiskTests {
     }
 
     @Test("a read-only folder: a message naming the folder, and the file is untouched",
-          .enabled(if: canMount, "skipped: a read-only bind mount needs root (and root ignores permission bits)"))
+          .enabled(if: canMount, "a read-only bind mount needs root and mount rights (root ignores permission bits)"))
     func readOnlyFolder() throws {
         let scratch = try Processes.temporaryFolder("resonance-ro")
         let home = scratch.appendingPathComponent("home")
         _ = try Self.homeWithData(home, scratch: scratch)
         let database = home.appendingPathComponent(StoreLocation.databaseFileName)
         let bytesBefore = try Data(contentsOf: database)
-        guard Self.mount(["mount", "--bind", home.path, home.path]) else { print("skipped: mount --bind failed here (no mount rights in this container)"); return }
+        try #require(Self.mount(["mount", "--bind", home.path, home.path]), "mount --bind")
         defer { Self.mount(["umount", home.path]); try? FileManager.default.removeItem(at: scratch) }
-        guard Self.mount(["mount", "-o", "remount,ro,bind", home.path]) else { print("skipped: a read-only remount failed here"); return }
+        try #require(Self.mount(["mount", "-o", "remount,ro,bind", home.path]), "read-only remount")
         let big = try StoreCrashTests.bigFile(in: scratch, name: "big.csv", base: 9000)
         let result = try Processes.resonance(["import", big.url.path, "--series", "btc", "--home", home.path])
         #expect(result.status != 0)
