@@ -25,6 +25,36 @@ struct ProviderAnswerFaultTests {
         try CoinbaseCandlesProvider.parse(HTTPAnswer(status: 200, body: Data(json.utf8)), now: now)
     }
 
+    @Test("a time too large for an integer is a fault (it trapped converting to Int64)",
+          arguments: ["1e300", "-1e300", "9223372036854775808", "1e19"])
+    func hugeTimestamp(_ time: String) throws {
+        let fault = try #require(Self.yahooFault(Self.yahoo(time: time)))
+        #expect(fault.hasPrefix("timestamp[0] ") && fault.hasSuffix("is not a time in whole seconds between 1900 and 9999"), "\(fault)")
+        #expect(throws: FetchFault.self) { try Self.coinbase("[[\(time),1,2,1.5,1.5,10]]") }
+    }
+
+    @Test("a time before 1900 or a fraction of a second is a fault (it became a bar dated -5877641-06-23)",
+          arguments: ["-1e15", "-2208988801", "1764081000.5"])
+    func implausibleTimestamp(_ time: String) throws {
+        let fault = try #require(Self.yahooFault(Self.yahoo(time: time)))
+        #expect(fault.contains("is not a time in whole seconds between 1900 and 9999"), "\(fault)")
+    }
+
+    @Test("an offset from UTC beyond a day is a fault (it trapped on overflow, or moved bars millions of years)",
+          arguments: ["1e300", "9223372036854775807", "-9223372036854775807", "90000", "3600.5", "\"EST\""])
+    func implausibleOffset(_ offset: String) throws {
+        let fault = try #require(Self.yahooFault(Self.yahoo(offset: offset)))
+        #expect(fault.contains("meta.gmtoffset"), "\(fault)")
+    }
+
+    @Test("no offset, or null, reads as UTC; a real one places the bar on the exchange's day")
+    func plausibleOffsets() throws {
+        // 2025-11-25 14:30 UTC is 09:30 in New York.
+        #expect(try YahooChartProvider.parse(Self.yahoo(offset: "null"), symbol: "^RUT", now: Self.now).map(\.day) == [Day(iso: "2025-11-25")!])
+        #expect(try YahooChartProvider.parse(Self.yahoo(time: "1764115200", offset: "-18000"), symbol: "^RUT", now: Self.now)
+                .map(\.day) == [Day(iso: "2025-11-25")!])
+    }
+
     @Test("text the provider sends is quoted on one line and cut short (a long symbol flooded the status line)")
     func providerTextIsExcerpted() throws {
         let long = String(repeating: "é", count: 3_000)

@@ -77,4 +77,19 @@ enum AnswerCheck {
             throw FetchFault.invalidAnswer("\(field) holds \(type(of: value!)), not a number")
         }
     }
+
+    /// Unix seconds of 1900-01-01 and of 9999-12-31: the times a provider's answer may hold.
+    static let plausibleSeconds: ClosedRange<Int64> = -2_208_988_800...253_402_300_799
+
+    /// A JSON time as whole Unix seconds; nil for JSON null.
+    ///
+    /// A fraction of a second, or a time before 1900 or after 9999, is a fault: no provider sends one, and
+    /// such a number would otherwise trap on the way to an integer or become an absurd day.
+    static func seconds(_ value: Any?, field: String) throws -> Int64? {
+        guard let number = try number(value, field: field) else { return nil }
+        guard let seconds = Int64(exactly: number), plausibleSeconds.contains(seconds) else {
+            throw FetchFault.invalidAnswer("\(field) \(number) is not a time in whole seconds between 1900 and 9999")
+        }
+        return seconds
+    }
 }
