@@ -55,6 +55,17 @@ struct ProviderAnswerFaultTests {
                 .map(\.day) == [Day(iso: "2025-11-25")!])
     }
 
+    @Test("true and false are not prices (they read as 1 and 0)")
+    func booleanPrices() throws {
+        #expect(Self.yahooFault(Self.yahoo(close: "true")) == "close[0] is true, not a number")
+        #expect(Self.yahooFault(Self.yahoo(close: "\"2400.5\"")) == "close[0] is the text '2400.5', not a number")
+        #expect(Self.yahooFault(Self.yahoo(offset: "true")) == "meta.gmtoffset is true, not a number")
+        let error = #expect(throws: FetchFault.self) { try Self.coinbase("[[1764028800,1,2,false,1.5,10]]") }
+        #expect(error?.description == "candle 0 open is false, not a number")
+        // Integers 1 and 0 are numbers, though Foundation hands them back much like booleans.
+        #expect(try Self.coinbase("[[1764028800,1,2,1,1,0]]").map(\.close) == [1])
+    }
+
     @Test("text the provider sends is quoted on one line and cut short (a long symbol flooded the status line)")
     func providerTextIsExcerpted() throws {
         let long = String(repeating: "é", count: 3_000)
