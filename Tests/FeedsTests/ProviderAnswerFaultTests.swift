@@ -66,6 +66,13 @@ struct ProviderAnswerFaultTests {
         #expect(try Self.coinbase("[[1764028800,1,2,1,1,0]]").map(\.close) == [1])
     }
 
+    @Test("two candles on one day give one bar, the later (the store refused the whole batch)")
+    func twoCandlesOnOneDay() throws {
+        let bars = try Self.coinbase("[[1764072000,1,3,2,2.5,10],[1764028800,1,2,1.5,1.8,7],[1763942400,1,2,1.2,1.4,5]]")
+        #expect(bars.map(\.day.iso) == ["2025-11-24", "2025-11-25"])
+        #expect(bars.map(\.close) == [1.4, 2.5])
+    }
+
     @Test("text the provider sends is quoted on one line and cut short (a long symbol flooded the status line)")
     func providerTextIsExcerpted() throws {
         let long = String(repeating: "é", count: 3_000)

@@ -62,10 +62,10 @@ public struct CoinbaseCandlesProvider: PriceProvider {
         (try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["message"] as? String
     }
 
-    /// Validates one page (newest first) and returns its bars oldest first.
+    /// Validates one page (newest first) and returns its bars oldest first, one per day.
     ///
-    /// Times must be whole seconds from 1900 on and decrease. A fault names the candle and the field, such
-    /// as `candle 12 close`.
+    /// Times must be whole seconds from 1900 on and decrease; of two candles on one day the later is kept.
+    /// A fault names the candle and the field, such as `candle 12 close`.
     public static func parse(_ answer: HTTPAnswer, now: Date) throws -> [Bar] {
         let root = try AnswerCheck.json(answer)
         if let object = root as? [String: Any] {
@@ -91,6 +91,8 @@ public struct CoinbaseCandlesProvider: PriceProvider {
             let bar = Bar(day: day, open: try value(3, "open"), high: try value(2, "high"), low: try value(1, "low"),
                           close: close, volume: try value(5, "volume"))
             try AnswerCheck.check(bar, now: now)
+            // Two candles on one day: the first seen is the later one, as Yahoo's repeated live bar.
+            if let last = bars.last, last.day == day { continue }
             bars.append(bar)
         }
         return bars.reversed()
