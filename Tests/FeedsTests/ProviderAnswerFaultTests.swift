@@ -82,4 +82,23 @@ struct ProviderAnswerFaultTests {
         let status = FetchFault.httpStatus(400, message: String(repeating: "x", count: 500)).description
         #expect(status.count < 140 && status.hasSuffix("…"))
     }
+
+    @Test("Stooq: a cell that is not a number is a fault naming the line (it was read as a missing value)")
+    func stooqCells() throws {
+        let header = "Date,Open,High,Low,Close,Volume\n"
+        let cases: [(String, String)] = [
+            ("2024-01-02,abc,2,1,1.5,10\n", "line 2: open 'abc' is not a number"),
+            ("2024-01-02,1,2,1,1.5,10\n2024-01-03,1,2,1,1.6,n/a\n", "line 3: volume 'n/a' is not a number"),
+            ("2024-01-02,1,2,1,,10\n", "line 2: no close"),
+            ("2024-01-02,1,2\n", "line 2: '2024-01-02,1,2' is not date,open,high,low,close,volume"),
+            ("\n\n2024-13-02,1,2,1,1.5,10\n", "line 4: '2024-13-02,1,2,1,1.5,10' is not date,open,high,low,close,volume"),
+        ]
+        for (rows, message) in cases {
+            let error = #expect(throws: FetchFault.self) { try StooqDailyProvider.parse(header + rows, now: Self.now) }
+            #expect(error?.description == message)
+        }
+        // An empty cell is a missing value, and a file without volumes is fine.
+        let bars = try StooqDailyProvider.parse("Date,Open,High,Low,Close\r\n2024-01-02,,2,1,1.5\r\n", now: Self.now)
+        #expect(bars == [Bar(day: Day(iso: "2024-01-02")!, open: nil, high: 2, low: 1, close: 1.5, volume: nil)])
+    }
 }
