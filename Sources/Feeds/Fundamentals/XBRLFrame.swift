@@ -55,16 +55,15 @@ public struct XBRLFrame: Hashable, Sendable {
         for (index, entry) in entries.enumerated() {
             let place = "\(label) data[\(index)]"
             guard let row = entry as? [String: Any] else { throw FundamentalsParseError(place, "not an object") }
-            guard let cik = (row["cik"] as? NSNumber)?.intValue else { throw FundamentalsParseError(place, "cik is missing or not a number") }
+            guard let cik = SECNumber.cik(row["cik"]) else {
+                throw FundamentalsParseError(place, "cik is missing or not a whole number from 1 to 9999999999")
+            }
             guard let endText = row["end"] as? String, let end = Day(iso: endText) else {
                 throw FundamentalsParseError(place, "end is missing or not a date")
             }
-            guard let number = row["val"] as? NSNumber, number.doubleValue.isFinite else {
-                throw FundamentalsParseError(place, "val is missing or not a number")
-            }
+            guard let value = SECNumber.value(row["val"]) else { throw FundamentalsParseError(place, "val is missing or not a number") }
             let start = (row["start"] as? String).flatMap { Day(iso: $0) }
-            facts.append(XBRLFrameFact(cik: cik, entityName: row["entityName"] as? String ?? "", start: start, end: end,
-                                       value: number.doubleValue))
+            facts.append(XBRLFrameFact(cik: cik, entityName: row["entityName"] as? String ?? "", start: start, end: end, value: value))
         }
         return XBRLFrame(tag: root["tag"] as? String ?? "", period: period, unit: root["uom"] as? String ?? "", facts: facts)
     }
