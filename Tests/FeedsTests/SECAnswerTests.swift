@@ -95,6 +95,14 @@ struct SECAnswerTests {
         }
     }
 
+    @Test("one ticker in two rows maps to the lower row's CIK, whatever order the object is read in (it was either)")
+    func repeatedTickerTakesTheFirstRow() throws {
+        // Twenty tickers, each written two ways in rows 2i and 2i+1: each must map to row 2i's CIK.
+        let pairs = (0..<20).flatMap { [("MOG.A\($0)", 100 + $0), ("MOG-A\($0)", 900 + $0)] }
+        let map = try CompanyTickers.parse(Data(FundamentalsFixtures.companyTickers(pairs).utf8))
+        #expect((0..<20).map { map.cik(for: "MOG-A\($0)") } == (0..<20).map { 100 + $0 })
+    }
+
     @Test("a row key is quoted cut short (a 3,000-character key made a 3,000-character message)")
     func longRowKeyIsExcerpted() {
         let key = String(repeating: "k", count: 3_000)
