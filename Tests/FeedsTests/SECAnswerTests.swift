@@ -113,4 +113,20 @@ struct SECAnswerTests {
             #expect("\(error)" == "company_tickers.json entry \"\(String(repeating: "k", count: 20))…\": not an object")
         }
     }
+
+    @Test("a period that ends before it starts, or a start that is no date, is refused (it was kept, or dropped silently)",
+          arguments: [#""start":"2025-10-01","#, #""start":"2025-13-01","#, #""start":5,"#])
+    func startAfterEnd(_ start: String) {
+        let frame = #"{"ccp":"CY2025Q3","data":[{"cik":5,\#(start)"end":"2025-09-30","val":7}]}"#
+        #expect(throws: FundamentalsParseError("frame CY2025Q3 data[0]", "start is not a date on or before end")) {
+            try XBRLFrame.parse(Data(frame.utf8), label: "frame CY2025Q3")
+        }
+    }
+
+    @Test func instantFactsHaveNoStart() throws {
+        for start in ["", #""start":null,"#] {
+            let frame = try XBRLFrame.parse(Data(#"{"ccp":"CY2025Q3","data":[{"cik":5,\#(start)"end":"2025-09-30","val":7}]}"#.utf8), label: "f")
+            #expect(frame.facts.map(\.start) == [nil])
+        }
+    }
 }

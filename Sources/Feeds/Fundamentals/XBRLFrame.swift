@@ -35,7 +35,8 @@ public struct XBRLFrame: Hashable, Sendable {
     /// Reads a frame answer; `label` names it in errors.
     ///
     /// - Throws: `FundamentalsParseError` as `LABEL data[17]: what`. A frame whose `data` holds fewer
-    ///   entries than `pts` announces is partial and rejected, as is one for another period than `expectedPeriod`.
+    ///   entries than `pts` announces is partial and rejected, as is one for another period than `expectedPeriod`,
+    ///   and an entry whose period ends before it starts.
     public static func parse(_ data: Data, label: String, expectedPeriod: String? = nil) throws -> XBRLFrame {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
@@ -62,7 +63,13 @@ public struct XBRLFrame: Hashable, Sendable {
                 throw FundamentalsParseError(place, "end is missing or not a date")
             }
             guard let value = SECNumber.value(row["val"]) else { throw FundamentalsParseError(place, "val is missing or not a number") }
-            let start = (row["start"] as? String).flatMap { Day(iso: $0) }
+            var start: Day?
+            if let startValue = row["start"], !(startValue is NSNull) {
+                guard let text = startValue as? String, let day = Day(iso: text), day <= end else {
+                    throw FundamentalsParseError(place, "start is not a date on or before end")
+                }
+                start = day
+            }
             facts.append(XBRLFrameFact(cik: cik, entityName: row["entityName"] as? String ?? "", start: start, end: end, value: value))
         }
         return XBRLFrame(tag: root["tag"] as? String ?? "", period: period, unit: root["uom"] as? String ?? "", facts: facts)
