@@ -77,8 +77,8 @@ struct ProviderAnswerFaultTests {
     func providerTextIsExcerpted() throws {
         let long = String(repeating: "é", count: 3_000)
         let fault = try #require(Self.yahooFault(Self.yahoo(symbol: "A\\nB" + long)))
-        #expect(fault.hasPrefix("answer is for A B\(String(repeating: "é", count: 57))…, not ^RUT"), "\(fault.prefix(100))")
-        #expect(FetchFault.providerError("line one\nline two").description == "provider error: line one line two")
+        #expect(fault.hasPrefix("answer is for A\\nB\(String(repeating: "é", count: 57))…, not ^RUT"), "\(fault.prefix(100))")
+        #expect(FetchFault.providerError("line one\r\nline two\u{2028}\0").description == "provider error: line one\\r\\nline two\\u{2028}\\0")
         let status = FetchFault.httpStatus(400, message: String(repeating: "x", count: 500)).description
         #expect(status.count < 140 && status.hasSuffix("…"))
     }
