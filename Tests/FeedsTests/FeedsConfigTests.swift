@@ -54,4 +54,17 @@ struct FeedsConfigTests {
         let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(text: text, path: "c.toml", environment: [:]) }
         #expect(error?.description == message)
     }
+
+    @Test("a file saved with Windows line ends, and a byte order mark, reads as the same file with LF (it was refused)")
+    func windowsLineEnds() throws {
+        let text = "refresh_interval = 90\nuser_agent = \"x\"   # note\n[providers]\nbtc = [\"coinbase\"]\n[stooq]\nkey = 'k'\n"
+        let unix = try FeedsConfig.load(text: text, path: "c.toml", environment: [:])
+        let windows = try FeedsConfig.load(text: "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n"), path: "c.toml", environment: [:])
+        #expect(windows == unix)
+        #expect(windows.refreshInterval == 90 && windows.providerOrder[.btc] == ["coinbase"] && windows.stooqKey == "k")
+        let error = #expect(throws: ConfigError.self) {
+            try FeedsConfig.load(text: "refresh_interval = 90\r\nrefresh = 5\r\n", path: "c.toml", environment: [:])
+        }
+        #expect(error?.description == "c.toml:2: unknown setting 'refresh'")
+    }
 }

@@ -22,13 +22,17 @@ public struct ConfigFile: Sendable {
 
     public var entries: [Entry]
 
-    /// Parses a file's text; `path` names it in errors.
+    /// Parses a file's text, with LF or CRLF line ends; `path` names it in errors.
     ///
     /// - Throws: `ConfigError` naming the file and line.
     public init(parsing text: String, path: String) throws {
         entries = []
         var section = ""
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so splitting at "\n" alone would leave a Windows file as one
+        // line; such a file may start with a byte order mark too.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, rawLine) in lines.enumerated() {
             let line = offset + 1
             func fail(_ message: String) -> ConfigError { ConfigError(path: path, line: line, message: message) }
             let trimmed = Self.trim(Self.stripComment(Substring(rawLine)))
