@@ -28,6 +28,7 @@ public struct ConfigFile: Sendable {
     public init(parsing text: String, path: String) throws {
         entries = []
         var section = ""
+        var seen = Set<[String]>()
         // "\r\n" is one Character in Swift, so splitting at "\n" alone would leave a Windows file as one
         // line; such a file may start with a byte order mark too.
         let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
@@ -51,9 +52,7 @@ public struct ConfigFile: Sendable {
             guard !valueText.isEmpty else { throw fail("\(key) has no value") }
             let value: Value
             do { value = try Self.value(valueText) } catch let problem as ValueProblem { throw fail("\(key): \(problem.message)") }
-            if entries.contains(where: { $0.section == section && $0.key == String(key) }) {
-                throw fail("\(key) is set twice in [\(section)]")
-            }
+            guard seen.insert([section, String(key)]).inserted else { throw fail("\(key) is set twice in [\(section)]") }
             entries.append(Entry(section: section, key: String(key), value: value, line: line))
         }
     }
