@@ -76,4 +76,18 @@ struct FeedsConfigTests {
         #expect(error?.description == "c.toml:50002: k7 is set twice in [many]")
         #expect(Date().timeIntervalSince(started) < 10)
     }
+
+    @Test("text quoted from the file is cut short and shows invisible characters (a 5,000-character value went whole)",
+          arguments: [
+            ("k\u{0}ey = 1", "c.toml:1: 'k\\0ey' is not a key"),
+            ("user_agent = \"a\" " + String(repeating: "x", count: 5_000),
+             "c.toml:1: user_agent: unexpected text after the string: '\(String(repeating: "x", count: 60))…'"),
+            ("[providers]\nbtc = [\"yahoo\", \"coin\u{2028}base\"]", "c.toml:2: unknown provider 'coin\\u{2028}base' (expected yahoo, coinbase, stooq)"),
+            ("[ishares]\nfunds = [\"\(String(repeating: "Z", count: 500))\"]",
+             "c.toml: [ishares] fund \(String(repeating: "Z", count: 40))… needs its product page path: \(String(repeating: "z", count: 40))… = \"/us/products/…\""),
+          ])
+    func quotedTextIsExcerpted(_ text: String, _ message: String) {
+        let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(text: text, path: "c.toml", environment: [:]) }
+        #expect(error?.description == message)
+    }
 }

@@ -53,7 +53,7 @@ public struct FeedsConfig: Hashable, Sendable {
                                 ("RESONANCE_STOOQ_URL", \.stooqURL)] {
             guard let value = environment[name], !value.isEmpty else { continue }
             guard let url = httpURL(value) else {
-                throw ConfigError(path: name, line: nil, message: "'\(value)' is not an http(s) URL")
+                throw ConfigError(path: name, line: nil, message: "'\(MessageExcerpt.of(value))' is not an http(s) URL")
             }
             config[keyPath: keyPath] = url
         }
@@ -75,13 +75,14 @@ public struct FeedsConfig: Hashable, Sendable {
 
     private mutating func apply(_ entry: ConfigFile.Entry, path: String) throws {
         func fail(_ message: String) -> ConfigError { ConfigError(path: path, line: entry.line, message: message) }
+        let key = MessageExcerpt.of(entry.key, limit: 40)
         func string() throws -> String {
-            guard case .string(let s) = entry.value else { throw fail("\(entry.key) must be a quoted string") }
+            guard case .string(let s) = entry.value else { throw fail("\(key) must be a quoted string") }
             return s
         }
         func url() throws -> URL {
             let text = try string()
-            guard let url = Self.httpURL(text) else { throw fail("\(entry.key): '\(text)' is not an http(s) URL") }
+            guard let url = Self.httpURL(text) else { throw fail("\(key): '\(MessageExcerpt.of(text))' is not an http(s) URL") }
             return url
         }
         switch (entry.section, entry.key) {
@@ -97,13 +98,13 @@ public struct FeedsConfig: Hashable, Sendable {
             userAgent = text
         case ("providers", let series):
             guard SeriesID.priceSeries.contains(SeriesID(series)) else {
-                throw fail("unknown series '\(series)' (expected rut, btc or iwm)")
+                throw fail("unknown series '\(key)' (expected rut, btc or iwm)")
             }
             guard case .strings(let names) = entry.value, !names.isEmpty else {
-                throw fail("\(series) must be a list of providers, such as [\"yahoo\", \"coinbase\"]")
+                throw fail("\(key) must be a list of providers, such as [\"yahoo\", \"coinbase\"]")
             }
             for name in names where !Self.providerNames.contains(name) {
-                throw fail("unknown provider '\(name)' (expected \(Self.providerNames.joined(separator: ", ")))")
+                throw fail("unknown provider '\(MessageExcerpt.of(name, limit: 40))' (expected \(Self.providerNames.joined(separator: ", ")))")
             }
             if series != "btc", names.contains("coinbase") { throw fail("coinbase serves only btc") }
             providerOrder[SeriesID(series)] = names
@@ -112,8 +113,8 @@ public struct FeedsConfig: Hashable, Sendable {
         case ("stooq", "url"): stooqURL = try url()
         case ("stooq", "key"): stooqKey = try string()
         default:
-            let place = entry.section.isEmpty ? "" : " in [\(entry.section)]"
-            throw fail("unknown setting '\(entry.key)'\(place)")
+            let place = entry.section.isEmpty ? "" : " in [\(MessageExcerpt.of(entry.section, limit: 40))]"
+            throw fail("unknown setting '\(key)'\(place)")
         }
     }
 
