@@ -1,6 +1,7 @@
 import Feeds
 import Foundation
 import Markets
+import TestSupport
 import Testing
 
 @Suite("config.toml for the providers")
@@ -89,5 +90,14 @@ struct FeedsConfigTests {
     func quotedTextIsExcerpted(_ text: String, _ message: String) {
         let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(text: text, path: "c.toml", environment: [:]) }
         #expect(error?.description == message)
+    }
+
+    @Test("a file that is not UTF-8 is refused at its first such line (the message named no line)")
+    func notUTF8() throws {
+        let folder = try TemporaryDirectory()
+        try Data("refresh_interval = 60\n".utf8 + [UInt8(ascii: "#"), 0xE9, UInt8(ascii: "\n")] + "user_agent = \"x\"\n".utf8)
+            .write(to: folder.file("config.toml"))
+        let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(folder: folder.url, environment: [:]) }
+        #expect(error?.description == "\(folder.file("config.toml").path):2: not UTF-8 text (save the file as UTF-8)")
     }
 }

@@ -69,7 +69,9 @@ public struct FeedsConfig: Hashable, Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw ConfigError(path: file.path, line: nil, message: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw ConfigError(path: file.path, line: nil, message: "not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: file.path, line: firstLineNotUTF8(data), message: "not UTF-8 text (save the file as UTF-8)")
+        }
         return try load(text: text, path: file.path, environment: environment)
     }
 
@@ -116,6 +118,12 @@ public struct FeedsConfig: Hashable, Sendable {
             let place = entry.section.isEmpty ? "" : " in [\(MessageExcerpt.of(entry.section, limit: 40))]"
             throw fail("unknown setting '\(key)'\(place)")
         }
+    }
+
+    /// The first line (from 1) of some bytes that is not valid UTF-8, or nil when every line is.
+    static func firstLineNotUTF8(_ data: Data) -> Int? {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
     }
 
     private static func httpURL(_ text: String) -> URL? {
