@@ -22,6 +22,8 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownColorName(String)
         /// A boolean where a colour belongs, or a colour where a boolean belongs.
         case wrongType(expected: String)
+        /// The file's bytes are not UTF-8 text (the line is the first that is not).
+        case notUTF8
         /// The theme asked for by name exists neither in the user's folder nor among the bundled ones.
         case noSuchTheme(name: String, available: [String])
     }
@@ -59,6 +61,7 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .indexOutOfRange(let n): return "palette index \(n) is outside 0-255"
         case .unknownColorName(let name): return "'\(name)' is not a colour name: \(colourForms)"
         case .wrongType(let expected): return "expected \(expected)"
+        case .notUTF8: return "not UTF-8 text (save the file as UTF-8)"
         case let .noSuchTheme(name, available):
             return "no theme '\(name)'; available: \(available.joined(separator: ", "))"
         }
