@@ -82,6 +82,23 @@ struct FundHoldingsFileTests {
         }
     }
 
+    @Test("cells are quoted cut short (a 5,000-digit market value or header made a message as long)")
+    func longCellsAreExcerpted() {
+        let long = String(repeating: "9", count: 5_000)
+        let good = FundamentalsFixtures.holdings(rows: FundamentalsFixtures.syntheticRows(count: 2))
+        let cases: [(String, String)] = [
+            (good.replacingOccurrences(of: "\"T1\",\"COMPANY 1 INC\",\"Industrials\",\"Equity\",\"1,000.00\"",
+                                       with: "\"T1\",\"COMPANY 1 INC\",\"Industrials\",\"Equity\",\"1,\(long)x\""),
+             "IWM holdings line 12: Market Value '1,\(String(repeating: "9", count: 38))…' is not a number"),
+            (good.replacingOccurrences(of: "Ticker,Name,", with: "Ticker,\(long),"),
+             "IWM holdings line 10: no 'Name' column (columns: Ticker,\(String(repeating: "9", count: 113))…)"),
+        ]
+        for (text, message) in cases {
+            #expect(throws: FundamentalsParseError.self) { try FundHoldingsFile.parse(text, label: "IWM holdings") }
+            do { _ = try FundHoldingsFile.parse(text, label: "IWM holdings") } catch { #expect("\(error)" == message) }
+        }
+    }
+
     @Test func tickersAreComparedAsTheSECWritesThem() {
         #expect(TickerSymbol.normalised("mog.a") == "MOG-A")
         #expect(TickerSymbol.normalised("BF/B") == "BF-B")

@@ -129,4 +129,12 @@ struct SECAnswerTests {
             #expect(frame.facts.map(\.start) == [nil])
         }
     }
+
+    @Test("the period of another frame is quoted cut short (a 3,000-character ccp went whole into the message)")
+    func longPeriodIsExcerpted() {
+        let frame = #"{"ccp":"\#(String(repeating: "x", count: 3_000))","data":[]}"#
+        #expect(throws: FundamentalsParseError("frame CY2025Q3", "frame is for \(String(repeating: "x", count: 20))…, not CY2025Q3")) {
+            try XBRLFrame.parse(Data(frame.utf8), label: "frame CY2025Q3", expectedPeriod: "CY2025Q3")
+        }
+    }
 }

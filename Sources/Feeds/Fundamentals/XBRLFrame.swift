@@ -45,7 +45,7 @@ public struct XBRLFrame: Hashable, Sendable {
         guard let root = object as? [String: Any] else { throw FundamentalsParseError(label, "expected a JSON object") }
         guard let period = root["ccp"] as? String else { throw FundamentalsParseError(label, "no ccp (calendar period)") }
         if let expectedPeriod, period != expectedPeriod {
-            throw FundamentalsParseError(label, "frame is for \(period), not \(expectedPeriod)")
+            throw FundamentalsParseError(label, "frame is for \(MessageExcerpt.of(period, limit: 20)), not \(expectedPeriod)")
         }
         guard let entries = root["data"] as? [Any] else { throw FundamentalsParseError(label, "no data array") }
         if let points = (root["pts"] as? NSNumber)?.intValue, points != entries.count {
