@@ -11,11 +11,16 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Makes a day from a Gregorian year, month (1–12) and day of month (1–31).
     ///
-    /// Returns nil for a date that does not exist, such as February 30.
+    /// Returns nil for a date that does not exist, such as February 30, and for a year too far away for
+    /// the day count (beyond ±5,000,000).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        guard Day.countableYears.contains(year), (1...12).contains(month), day >= 1,
+              day <= Day.daysIn(month: month, year: year) else { return nil }
         self.rawValue = Int32(Day.daysFromCivil(year: year, month: month, day: day))
     }
+
+    /// Years whose days fit the 32-bit count (which reaches about ±5,879,000 years).
+    public static let countableYears = -5_000_000...5_000_000
 
     /// Makes a day from an ISO date, `YYYY-MM-DD`; nil when the text is not one.
     public init?(iso text: some StringProtocol) {

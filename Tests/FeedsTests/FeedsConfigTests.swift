@@ -1,6 +1,7 @@
 import Feeds
 import Foundation
 import Markets
+import TestSupport
 import Testing
 
 @Suite("config.toml for the providers")
@@ -53,5 +54,50 @@ struct FeedsConfigTests {
     func mistakes(_ text: String, _ message: String) {
         let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(text: text, path: "c.toml", environment: [:]) }
         #expect(error?.description == message)
+    }
+
+    @Test("a file saved with Windows line ends, and a byte order mark, reads as the same file with LF (it was refused)")
+    func windowsLineEnds() throws {
+        let text = "refresh_interval = 90\nuser_agent = \"x\"   # note\n[providers]\nbtc = [\"coinbase\"]\n[stooq]\nkey = 'k'\n"
+        let unix = try FeedsConfig.load(text: text, path: "c.toml", environment: [:])
+        let windows = try FeedsConfig.load(text: "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n"), path: "c.toml", environment: [:])
+        #expect(windows == unix)
+        #expect(windows.refreshInterval == 90 && windows.providerOrder[.btc] == ["coinbase"] && windows.stooqKey == "k")
+        let error = #expect(throws: ConfigError.self) {
+            try FeedsConfig.load(text: "refresh_interval = 90\r\nrefresh = 5\r\n", path: "c.toml", environment: [:])
+        }
+        #expect(error?.description == "c.toml:2: unknown setting 'refresh'")
+    }
+
+    @Test("a file of 50,000 settings is read in well under ten seconds (each key was compared with every earlier one: 97 s)")
+    func manySettings() throws {
+        let text = "[many]\n" + (0..<50_000).map { "k\($0) = \($0)" }.joined(separator: "\n") + "\nk7 = 1\n"
+        let started = Date()
+        let error = #expect(throws: ConfigError.self) { try ConfigFile(parsing: text, path: "c.toml") }
+        #expect(error?.description == "c.toml:50002: k7 is set twice in [many]")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test("text quoted from the file is cut short and shows invisible characters (a 5,000-character value went whole)",
+          arguments: [
+            ("k\u{0}ey = 1", "c.toml:1: 'k\\0ey' is not a key"),
+            ("user_agent = \"a\" " + String(repeating: "x", count: 5_000),
+             "c.toml:1: user_agent: unexpected text after the string: '\(String(repeating: "x", count: 60))…'"),
+            ("[providers]\nbtc = [\"yahoo\", \"coin\u{2028}base\"]", "c.toml:2: unknown provider 'coin\\u{2028}base' (expected yahoo, coinbase, stooq)"),
+            ("[ishares]\nfunds = [\"\(String(repeating: "Z", count: 500))\"]",
+             "c.toml: [ishares] fund \(String(repeating: "Z", count: 40))… needs its product page path: \(String(repeating: "z", count: 40))… = \"/us/products/…\""),
+          ])
+    func quotedTextIsExcerpted(_ text: String, _ message: String) {
+        let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(text: text, path: "c.toml", environment: [:]) }
+        #expect(error?.description == message)
+    }
+
+    @Test("a file that is not UTF-8 is refused at its first such line (the message named no line)")
+    func notUTF8() throws {
+        let folder = try TemporaryDirectory()
+        try Data("refresh_interval = 60\n".utf8 + [UInt8(ascii: "#"), 0xE9, UInt8(ascii: "\n")] + "user_agent = \"x\"\n".utf8)
+            .write(to: folder.file("config.toml"))
+        let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(folder: folder.url, environment: [:]) }
+        #expect(error?.description == "\(folder.file("config.toml").path):2: not UTF-8 text (save the file as UTF-8)")
     }
 }

@@ -37,6 +37,11 @@ struct FundHoldingsFileTests {
         ("Fund Holdings as of,\"-\"", "IWM holdings line 2: the publisher has no holdings for this day (as of '-')"),
         ("Fund Holdings as of,\"20/11/2026\"", "IWM holdings line 2: Fund Holdings as of '20/11/2026' is not a date like \"Jun 28, 2019\""),
         ("Shares Outstanding,\"-\"", "IWM holdings line 4: Shares Outstanding '-' is not a positive number"),
+        // A year of more than four digits trapped in Day(year:month:day:); one of two became the year 19.
+        ("Fund Holdings as of,\"Jun 28, 99999999999\"",
+         "IWM holdings line 2: Fund Holdings as of 'Jun 28, 99999999999' is not a date like \"Jun 28, 2019\""),
+        ("Fund Holdings as of,\"Jun 28, 19\"", "IWM holdings line 2: Fund Holdings as of 'Jun 28, 19' is not a date like \"Jun 28, 2019\""),
+        ("Fund Holdings as of,\"Ju 28, 2019\"", "IWM holdings line 2: Fund Holdings as of 'Ju 28, 2019' is not a date like \"Jun 28, 2019\""),
     ])
     func badPreambleLinesAreNamed(replacement: String, message: String) throws {
         var lines = FundamentalsFixtures.holdings(rows: FundamentalsFixtures.syntheticRows(count: 3)).components(separatedBy: "\r\n")
@@ -46,6 +51,14 @@ struct FundHoldingsFileTests {
         do { _ = try FundHoldingsFile.parse(lines.joined(separator: "\r\n"), label: "IWM holdings") } catch {
             #expect("\(error)" == message)
         }
+    }
+
+    @Test(arguments: [("June 28, 2019", "2019-06-28"), ("Sep 8, 2019", "2019-09-08"), ("SEPT 30, 2024", "2024-09-30"),
+                      ("may 1, 2020", "2020-05-01")])
+    func asOfDatesAsPublishersWriteThem(text: String, iso: String) throws {
+        let file = try FundHoldingsFile.parse(FundamentalsFixtures.holdings(asOf: text, rows: FundamentalsFixtures.syntheticRows(count: 2)),
+                                              label: "IWM holdings")
+        #expect(file.asOf == Day(iso: iso))
     }
 
     @Test func malformedAndPartialFilesAreRefusedWithWhereAndWhat() {
@@ -66,6 +79,23 @@ struct FundHoldingsFileTests {
             } catch {
                 #expect("\(error)" == message)
             }
+        }
+    }
+
+    @Test("cells are quoted cut short (a 5,000-digit market value or header made a message as long)")
+    func longCellsAreExcerpted() {
+        let long = String(repeating: "9", count: 5_000)
+        let good = FundamentalsFixtures.holdings(rows: FundamentalsFixtures.syntheticRows(count: 2))
+        let cases: [(String, String)] = [
+            (good.replacingOccurrences(of: "\"T1\",\"COMPANY 1 INC\",\"Industrials\",\"Equity\",\"1,000.00\"",
+                                       with: "\"T1\",\"COMPANY 1 INC\",\"Industrials\",\"Equity\",\"1,\(long)x\""),
+             "IWM holdings line 12: Market Value '1,\(String(repeating: "9", count: 38))…' is not a number"),
+            (good.replacingOccurrences(of: "Ticker,Name,", with: "Ticker,\(long),"),
+             "IWM holdings line 10: no 'Name' column (columns: Ticker,\(String(repeating: "9", count: 113))…)"),
+        ]
+        for (text, message) in cases {
+            #expect(throws: FundamentalsParseError.self) { try FundHoldingsFile.parse(text, label: "IWM holdings") }
+            do { _ = try FundHoldingsFile.parse(text, label: "IWM holdings") } catch { #expect("\(error)" == message) }
         }
     }
 

@@ -52,6 +52,19 @@ struct DayTests {
         #expect(Day(iso: text) == nil)
     }
 
+    @Test("a year beyond the day count is no day (it trapped converting to Int32)",
+          arguments: [99_999_999_999, 5_000_001, -5_000_001, Int.max, Int.min])
+    func yearsBeyondTheCount(_ year: Int) {
+        #expect(Day(year: year, month: 6, day: 28) == nil)
+    }
+
+    @Test func theFarthestCountableYearsRoundTrip() throws {
+        for year in [Day.countableYears.lowerBound, Day.countableYears.upperBound] {
+            let day = try #require(Day(year: year, month: 12, day: 31))
+            #expect(day.components == (year, 12, 31))
+        }
+    }
+
     struct MonthCase: Sendable, CustomTestStringConvertible {
         var from: String
         var months: Int

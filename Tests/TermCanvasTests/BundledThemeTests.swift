@@ -65,6 +65,16 @@ struct BundledThemeTests {
         }
     }
 
+    @Test("a user theme that is not UTF-8 is reported at its line (it was passed over for the bundled theme, or 'no theme')")
+    func userThemeNotUTF8() throws {
+        let folder = try TemporaryDirectory()
+        for name in ["mono", "mine"] {
+            try Data("# mine\n".utf8 + [UInt8(ascii: "#"), 0xE9, UInt8(ascii: "\n")] + "grid = 3\n".utf8).write(to: folder.file(name + ".toml"))
+            let error = #expect(throws: ThemeError.self) { try ThemeCatalog(userFolder: folder.url).load(name) }
+            #expect(error?.description == folder.file(name + ".toml").path + ":2: not UTF-8 text (save the file as UTF-8)")
+        }
+    }
+
     @Test("the folders follow RESONANCE_HOME, then XDG_CONFIG_HOME, then HOME")
     func locations() {
         #expect(ThemeCatalog(environment: ["RESONANCE_HOME": "/r", "XDG_CONFIG_HOME": "/x"]).userFolder?.path == "/r/themes")

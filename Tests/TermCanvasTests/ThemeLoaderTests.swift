@@ -93,4 +93,23 @@ struct ThemeLoaderTests {
             "partial.toml:5: index_series: repeats line 2; the later value is used",
         ])
     }
+
+    @Test("text quoted from the file is on one line and cut short (a lone CR or U+2028 broke the message in two)")
+    func quotedTextIsShown() {
+        let cases: [(String, String)] = [
+            ("grid = \"red\" x\u{2028}y", "t.toml:1: grid: unexpected 'x\\u{2028}y' after the value"),
+            ("grid = re\rd", "t.toml:1: grid: 're\\rd' must be quoted"),
+            ("grid = \"#\(String(repeating: "f", count: 500))\"", "t.toml:1: grid: '#\(String(repeating: "f", count: 59))…' is not a hex colour"),
+        ]
+        for (text, prefix) in cases {
+            do {
+                _ = try Theme.load(text: text, path: "t.toml", name: "t")
+                Issue.record("accepted \(text.prefix(40))")
+            } catch {
+                let message = "\(error)"
+                #expect(message.hasPrefix(prefix), "\(message.prefix(200))")
+                #expect(!message.contains { $0.isNewline })
+            }
+        }
+    }
 }

@@ -4,7 +4,8 @@ import TestSupport
 import Testing
 
 /// Properties of the theme loader over random files: a written theme reads back the same, however its
-/// lines end, and a damaged one either loads or is rejected with `FILE:LINE: KEY: what`.
+/// lines end, and a damaged one either loads or is rejected with `FILE:LINE: KEY: what`, down to the
+/// bytes of a user's file on disk.
 ///
 /// Quick by default; `RESONANCE_FUZZ_SECONDS=600 swift test --filter ThemePropertyTests` runs it long.
 @Suite("Theme file properties")
@@ -99,6 +100,49 @@ struct ThemePropertyTests {
                 outcomes[false, default: 0] += 1
             } catch {
                 Issue.record("seed \(seed): not a ThemeError: \(error)")
+            }
+        }
+        #expect(outcomes[true]! > 0 && outcomes[false]! > 0, "\(outcomes)")
+    }
+
+    @Test("user theme files on disk, damaged down to their bytes: they load as their text says, or fail naming the file and line")
+    func userFilesOnDisk() throws {
+        let folder = try TemporaryDirectory()
+        let catalog = ThemeCatalog(userFolder: folder.url)
+        let base = try ThemeCatalog.bundledDefault()
+        var outcomes = [true: 0, false: 0]
+        try FuzzBudget(quickCases: 500).run("theme files") { seed, random in
+            // A user file named like a bundled theme overrides it: it must never quietly lose to it.
+            let name = random.pick(["default", "mono", "mine"])
+            let path = folder.file(name + ".toml").path
+            var bytes = Array(Self.themeFile(&random).text.utf8)
+            for _ in 0..<random.int(1...3) {
+                let position = random.int(0...bytes.count)
+                switch random.int(0...4) {
+                case 0: bytes.insert(contentsOf: random.pick([[0xFF], [0xC3], [0xE9], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]), at: position)
+                case 1: bytes.insert(contentsOf: random.bytes(random.int(1...8)), at: position)
+                case 2: bytes = Array(bytes.prefix(position))
+                case 3: bytes.insert(contentsOf: Array(("x = \"" + String(repeating: "é", count: random.int(1_000...50_000)) + "\"\n").utf8), at: 0)
+                default: if position < bytes.count { bytes.remove(at: position) }
+                }
+            }
+            try Data(bytes).write(to: folder.file(name + ".toml"))
+            let text = String(validating: bytes, as: UTF8.self)
+            let lineCount = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            do {
+                let loaded = try catalog.load(name)
+                guard let text else {
+                    Issue.record("seed \(seed): a file that is not UTF-8 loaded as \(loaded.theme.name)")
+                    return
+                }
+                #expect(loaded.theme == (try? Theme.load(text: text, path: path, name: name, base: base))?.theme, "seed \(seed)")
+                outcomes[true, default: 0] += 1
+            } catch let error as ThemeError {
+                let message = error.description
+                let located = message.hasPrefix(path + ":") && Int(message.dropFirst(path.count + 1).prefix { $0.isNumber })
+                    .map { (1...lineCount).contains($0) } == true
+                #expect(located && !message.contains(where: \.isNewline), "seed \(seed): \(message.prefix(300))")
+                outcomes[false, default: 0] += 1
             }
         }
         #expect(outcomes[true]! > 0 && outcomes[false]! > 0, "\(outcomes)")

@@ -18,6 +18,8 @@ public struct FixtureRequest: Sendable, Hashable {
 public enum FixtureReply: Sendable, Hashable {
     /// An HTTP answer.
     case answer(status: Int, headers: [String: String], body: String)
+    /// An HTTP answer whose body is any bytes, valid UTF-8 or not.
+    case bytes(status: Int, headers: [String: String], body: [UInt8])
     /// Holds the connection open without answering, for this many seconds (a timeout for the client).
     case stall(TimeInterval)
     /// Closes the connection without a word.
@@ -118,12 +120,18 @@ public final class FixtureServer: @unchecked Sendable {
         case .stall(let seconds):
             Thread.sleep(forTimeInterval: seconds)
         case .answer(let status, let headers, let body):
-            let bytes = Array(body.utf8)
-            var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n"
-            for (name, value) in headers { head += "\(name): \(value)\r\n" }
-            head += "\r\n"
-            Self.write(connection, Array(head.utf8) + bytes)
+            Self.answer(connection, status: status, headers: headers, body: Array(body.utf8))
+        case .bytes(let status, let headers, let body):
+            Self.answer(connection, status: status, headers: headers, body: body)
         }
+    }
+
+    /// Writes a status line, the headers and a body, then the connection is closed.
+    private static func answer(_ connection: Int32, status: Int, headers: [String: String], body bytes: [UInt8]) {
+        var head = "HTTP/1.1 \(status) \(reason(status))\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        head += "\r\n"
+        write(connection, Array(head.utf8) + bytes)
     }
 
     private static func readRequest(_ connection: Int32) -> FixtureRequest? {

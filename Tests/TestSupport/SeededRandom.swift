@@ -38,14 +38,17 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 /// How long and from which seed the randomised tests run.
 ///
 /// By default each property runs a fixed, small number of cases from a fixed seed, so `swift test` is
-/// quick and repeatable. Set `RESONANCE_FUZZ_SECONDS=600` to keep generating new cases for that long per
-/// property (the long run), and `RESONANCE_SEED=N` to replay a run.
+/// quick and repeatable. The long runs are opt-in: `RESONANCE_FUZZ_SECONDS=600` keeps generating new
+/// cases for that long per property, `RESONANCE_FUZZ_ITERATIONS=100000` runs that many cases per property
+/// (the same ones on every machine), and `RESONANCE_SEED=N` replays a run.
 public struct FuzzBudget: Sendable {
     /// The first seed; case `k` uses `seed + k`.
     public var seed: UInt64
-    /// Cases to run when no time budget is set.
+    /// Cases to run when no long run is asked for.
     public var quickCases: Int
-    /// Seconds to keep running, when the environment asks for a long run.
+    /// Cases to run instead of `quickCases`, when the environment asks for a long run by count.
+    public var iterations: Int?
+    /// Seconds to keep running, when the environment asks for a long run by time.
     public var seconds: Double?
 
     /// The budget from the environment, with `quickCases` for the quick run.
@@ -53,31 +56,53 @@ public struct FuzzBudget: Sendable {
         self.quickCases = quickCases
         seed = environment["RESONANCE_SEED"].flatMap { UInt64($0) } ?? 20_260_425
         seconds = environment["RESONANCE_FUZZ_SECONDS"].flatMap { Double($0) }.flatMap { $0 > 0 ? $0 : nil }
+        iterations = environment["RESONANCE_FUZZ_ITERATIONS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
-    /// Runs `body` once per case with its own generator until the budget is spent; returns the cases run
-    /// and the seconds taken.
+    /// Whether this is a long run (by time or by count), not the quick one.
+    public var isLong: Bool { seconds != nil || iterations != nil }
+
+    /// Runs `body` once per case with its own generator until the budget is spent, and times every case.
     ///
-    /// `body` gets the case's seed too, to put in failure messages.
+    /// `body` gets the case's seed too, to put in failure messages. A long run reports its cases, time and
+    /// slowest case on standard error, under `label`.
     @discardableResult
-    public func run(_ body: (_ seed: UInt64, _ random: inout SeededRandom) throws -> Void) rethrows -> (cases: Int, seconds: Double) {
+    public func run(_ label: String = "", _ body: (_ seed: UInt64, _ random: inout SeededRandom) throws -> Void) rethrows -> FuzzRun {
         let started = Date()
-        var cases = 0
+        var result = FuzzRun()
         while true {
             if let seconds {
                 if Date().timeIntervalSince(started) >= seconds { break }
-            } else if cases >= quickCases {
+                if let iterations, result.cases >= iterations { break }
+            } else if result.cases >= (iterations ?? quickCases) {
                 break
             }
-            let caseSeed = seed &+ UInt64(cases)
+            let caseSeed = seed &+ UInt64(result.cases)
             var random = SeededRandom(seed: caseSeed)
+            let caseStarted = Date()
             try body(caseSeed, &random)
-            cases += 1
+            let caseSeconds = Date().timeIntervalSince(caseStarted)
+            if caseSeconds > result.slowestCase { (result.slowestCase, result.slowestSeed) = (caseSeconds, caseSeed) }
+            result.cases += 1
         }
-        let elapsed = Date().timeIntervalSince(started)
-        if seconds != nil {
-            FileHandle.standardError.write(Data("fuzz: \(cases) cases in \(String(format: "%.1f", elapsed)) s from seed \(seed)\n".utf8))
+        result.seconds = Date().timeIntervalSince(started)
+        if isLong {
+            let name = label.isEmpty ? "" : " \(label)"
+            let line = "fuzz\(name): \(result.cases) cases in \(String(format: "%.1f", result.seconds)) s from seed \(seed)"
+                + ", slowest \(String(format: "%.1f", result.slowestCase * 1000)) ms (seed \(result.slowestSeed))\n"
+            FileHandle.standardError.write(Data(line.utf8))
         }
-        return (cases, elapsed)
+        return result
     }
+}
+
+/// What one `FuzzBudget.run` did: how many cases, how long, and which case took longest.
+public struct FuzzRun: Sendable {
+    public var cases = 0
+    public var seconds = 0.0
+    /// The longest time one case took, in seconds, and that case's seed.
+    public var slowestCase = 0.0
+    public var slowestSeed: UInt64 = 0
+
+    public init() {}
 }

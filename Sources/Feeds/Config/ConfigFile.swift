@@ -22,33 +22,41 @@ public struct ConfigFile: Sendable {
 
     public var entries: [Entry]
 
-    /// Parses a file's text; `path` names it in errors.
+    /// Parses a file's text, with LF or CRLF line ends; `path` names it in errors.
     ///
     /// - Throws: `ConfigError` naming the file and line.
     public init(parsing text: String, path: String) throws {
         entries = []
         var section = ""
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var seen = Set<[String]>()
+        // "\r\n" is one Character in Swift, so splitting at "\n" alone would leave a Windows file as one
+        // line; such a file may start with a byte order mark too.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, rawLine) in lines.enumerated() {
             let line = offset + 1
             func fail(_ message: String) -> ConfigError { ConfigError(path: path, line: line, message: message) }
+            func shown(_ text: Substring) -> String { MessageExcerpt.of(text, limit: 40) }
             let trimmed = Self.trim(Self.stripComment(Substring(rawLine)))
             if trimmed.isEmpty { continue }
             if trimmed.first == "[" {
                 guard trimmed.last == "]" else { throw fail("a section header needs a closing ]") }
                 let name = Self.trim(trimmed.dropFirst().dropLast())
-                guard !name.isEmpty, name.allSatisfy(Self.isKeyCharacter) else { throw fail("'\(trimmed)' is not a section name") }
+                guard !name.isEmpty, name.allSatisfy(Self.isKeyCharacter) else {
+                    throw fail("'\(shown(trimmed))' is not a section name")
+                }
                 section = String(name)
                 continue
             }
-            guard let equals = trimmed.firstIndex(of: "=") else { throw fail("expected key = value, got '\(trimmed)'") }
+            guard let equals = trimmed.firstIndex(of: "=") else { throw fail("expected key = value, got '\(shown(trimmed))'") }
             let key = Self.trim(trimmed[..<equals])
-            guard !key.isEmpty, key.allSatisfy(Self.isKeyCharacter) else { throw fail("'\(key)' is not a key") }
+            guard !key.isEmpty, key.allSatisfy(Self.isKeyCharacter) else { throw fail("'\(shown(key))' is not a key") }
             let valueText = Self.trim(trimmed[trimmed.index(after: equals)...])
-            guard !valueText.isEmpty else { throw fail("\(key) has no value") }
+            guard !valueText.isEmpty else { throw fail("\(shown(key)) has no value") }
             let value: Value
-            do { value = try Self.value(valueText) } catch let problem as ValueProblem { throw fail("\(key): \(problem.message)") }
-            if entries.contains(where: { $0.section == section && $0.key == String(key) }) {
-                throw fail("\(key) is set twice in [\(section)]")
+            do { value = try Self.value(valueText) } catch let problem as ValueProblem { throw fail("\(shown(key)): \(problem.message)") }
+            guard seen.insert([section, String(key)]).inserted else {
+                throw fail("\(shown(key)) is set twice in [\(shown(Substring(section)))]")
             }
             entries.append(Entry(section: section, key: String(key), value: value, line: line))
         }
@@ -61,7 +69,9 @@ public struct ConfigFile: Sendable {
     private static func value(_ text: Substring) throws -> Value {
         if text.first == "\"" || text.first == "'" {
             let (string, rest) = try quoted(text)
-            guard trim(rest).isEmpty else { throw ValueProblem(message: "unexpected text after the string: '\(trim(rest))'") }
+            guard trim(rest).isEmpty else {
+                throw ValueProblem(message: "unexpected text after the string: '\(MessageExcerpt.of(trim(rest)))'")
+            }
             return .string(string)
         }
         if text.first == "[" {
@@ -82,7 +92,7 @@ public struct ConfigFile: Sendable {
         if text == "true" { return .boolean(true) }
         if text == "false" { return .boolean(false) }
         if let number = Int(String(text.filter { $0 != "_" })) { return .integer(number) }
-        throw ValueProblem(message: "'\(text)' is not a quoted string, a number, true/false or an array")
+        throw ValueProblem(message: "'\(MessageExcerpt.of(text))' is not a quoted string, a number, true/false or an array")
     }
 
     /// A quoted string at the start of `text` and what follows it.

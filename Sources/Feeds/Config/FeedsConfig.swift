@@ -53,7 +53,7 @@ public struct FeedsConfig: Hashable, Sendable {
                                 ("RESONANCE_STOOQ_URL", \.stooqURL)] {
             guard let value = environment[name], !value.isEmpty else { continue }
             guard let url = httpURL(value) else {
-                throw ConfigError(path: name, line: nil, message: "'\(value)' is not an http(s) URL")
+                throw ConfigError(path: name, line: nil, message: "'\(MessageExcerpt.of(value))' is not an http(s) URL")
             }
             config[keyPath: keyPath] = url
         }
@@ -69,19 +69,22 @@ public struct FeedsConfig: Hashable, Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw ConfigError(path: file.path, line: nil, message: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw ConfigError(path: file.path, line: nil, message: "not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: file.path, line: firstLineNotUTF8(data), message: "not UTF-8 text (save the file as UTF-8)")
+        }
         return try load(text: text, path: file.path, environment: environment)
     }
 
     private mutating func apply(_ entry: ConfigFile.Entry, path: String) throws {
         func fail(_ message: String) -> ConfigError { ConfigError(path: path, line: entry.line, message: message) }
+        let key = MessageExcerpt.of(entry.key, limit: 40)
         func string() throws -> String {
-            guard case .string(let s) = entry.value else { throw fail("\(entry.key) must be a quoted string") }
+            guard case .string(let s) = entry.value else { throw fail("\(key) must be a quoted string") }
             return s
         }
         func url() throws -> URL {
             let text = try string()
-            guard let url = Self.httpURL(text) else { throw fail("\(entry.key): '\(text)' is not an http(s) URL") }
+            guard let url = Self.httpURL(text) else { throw fail("\(key): '\(MessageExcerpt.of(text))' is not an http(s) URL") }
             return url
         }
         switch (entry.section, entry.key) {
@@ -97,13 +100,13 @@ public struct FeedsConfig: Hashable, Sendable {
             userAgent = text
         case ("providers", let series):
             guard SeriesID.priceSeries.contains(SeriesID(series)) else {
-                throw fail("unknown series '\(series)' (expected rut, btc or iwm)")
+                throw fail("unknown series '\(key)' (expected rut, btc or iwm)")
             }
             guard case .strings(let names) = entry.value, !names.isEmpty else {
-                throw fail("\(series) must be a list of providers, such as [\"yahoo\", \"coinbase\"]")
+                throw fail("\(key) must be a list of providers, such as [\"yahoo\", \"coinbase\"]")
             }
             for name in names where !Self.providerNames.contains(name) {
-                throw fail("unknown provider '\(name)' (expected \(Self.providerNames.joined(separator: ", ")))")
+                throw fail("unknown provider '\(MessageExcerpt.of(name, limit: 40))' (expected \(Self.providerNames.joined(separator: ", ")))")
             }
             if series != "btc", names.contains("coinbase") { throw fail("coinbase serves only btc") }
             providerOrder[SeriesID(series)] = names
@@ -112,9 +115,15 @@ public struct FeedsConfig: Hashable, Sendable {
         case ("stooq", "url"): stooqURL = try url()
         case ("stooq", "key"): stooqKey = try string()
         default:
-            let place = entry.section.isEmpty ? "" : " in [\(entry.section)]"
-            throw fail("unknown setting '\(entry.key)'\(place)")
+            let place = entry.section.isEmpty ? "" : " in [\(MessageExcerpt.of(entry.section, limit: 40))]"
+            throw fail("unknown setting '\(key)'\(place)")
         }
+    }
+
+    /// The first line (from 1) of some bytes that is not valid UTF-8, or nil when every line is.
+    static func firstLineNotUTF8(_ data: Data) -> Int? {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
     }
 
     private static func httpURL(_ text: String) -> URL? {

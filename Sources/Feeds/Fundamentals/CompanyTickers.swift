@@ -15,6 +15,9 @@ public struct CompanyTickers: Hashable, Sendable {
 
     /// Reads the file; `label` names it in errors.
     ///
+    /// A CIK is a whole number from 1 to 9,999,999,999 (ten digits), given as a number or as digits. Where
+    /// two rows give one ticker (as publishers spell it), the row with the lower number wins, so the map
+    /// does not depend on the order the JSON object is read in.
     /// - Throws: `FundamentalsParseError` as `LABEL entry "12": what`.
     public static func parse(_ data: Data, label: String = "company_tickers.json") throws -> CompanyTickers {
         let object: Any
@@ -26,17 +29,27 @@ public struct CompanyTickers: Hashable, Sendable {
         }
         guard !rows.isEmpty else { throw FundamentalsParseError(label, "no companies in the file") }
         var map: [String: Int] = [:]
-        for (key, value) in rows {
-            let place = "\(label) entry \"\(key)\""
-            guard let row = value as? [String: Any] else { throw FundamentalsParseError(place, "not an object") }
-            guard let cik = (row["cik_str"] as? NSNumber)?.intValue ?? (row["cik_str"] as? String).flatMap({ Int($0) }), cik > 0 else {
-                throw FundamentalsParseError(place, "cik_str is missing or not a positive number")
+        for key in rows.keys.sorted(by: rowOrder) {
+            let place = "\(label) entry \"\(MessageExcerpt.of(key, limit: 20))\""
+            guard let row = rows[key] as? [String: Any] else { throw FundamentalsParseError(place, "not an object") }
+            guard let cik = SECNumber.cik(row["cik_str"]) else {
+                throw FundamentalsParseError(place, "cik_str is missing or not a whole number from 1 to 9999999999")
             }
-            guard let ticker = row["ticker"] as? String, !ticker.isEmpty else {
+            guard let ticker = row["ticker"] as? String, !TickerSymbol.normalised(ticker).isEmpty else {
                 throw FundamentalsParseError(place, "ticker is missing")
             }
-            map[TickerSymbol.normalised(ticker)] = cik
+            if map[TickerSymbol.normalised(ticker)] == nil { map[TickerSymbol.normalised(ticker)] = cik }
         }
         return CompanyTickers(cikByTicker: map)
+    }
+
+    /// Row keys in file order: numbers by value, then any other key by its text.
+    private static func rowOrder(_ a: String, _ b: String) -> Bool {
+        switch (Int(a), Int(b)) {
+        case let (x?, y?): return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        case (nil, nil): return a < b
+        }
     }
 }

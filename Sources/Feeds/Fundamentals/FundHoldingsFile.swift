@@ -89,13 +89,15 @@ public struct FundHoldingsFile: Hashable, Sendable {
             if key == "Fund Holdings as of" {
                 let value = cells.count > 1 ? cells[1] : ""
                 if value == "-" { throw fail(index, noHoldingsProblem) }
-                guard let day = PublisherNumber.day(value) else { throw fail(index, "Fund Holdings as of '\(value)' is not a date like \"Jun 28, 2019\"") }
+                guard let day = PublisherNumber.day(value) else {
+                    throw fail(index, "Fund Holdings as of '\(MessageExcerpt.of(value, limit: 40))' is not a date like \"Jun 28, 2019\"")
+                }
                 asOf = day
             }
             if key == "Shares Outstanding" {
                 let value = cells.count > 1 ? cells[1] : ""
                 guard case .some(.some(let shares)) = PublisherNumber.value(value), shares > 0 else {
-                    throw fail(index, "Shares Outstanding '\(value)' is not a positive number")
+                    throw fail(index, "Shares Outstanding '\(MessageExcerpt.of(value, limit: 40))' is not a positive number")
                 }
                 sharesOutstanding = shares
             }
@@ -106,7 +108,7 @@ public struct FundHoldingsFile: Hashable, Sendable {
         var column: [String: Int] = [:]
         for (i, name) in header.enumerated() where column[name] == nil { column[name] = i }
         for name in requiredColumns where column[name] == nil {
-            throw fail(headerIndex, "no '\(name)' column (columns: \(header.joined(separator: ",")))")
+            throw fail(headerIndex, "no '\(name)' column (columns: \(MessageExcerpt.of(header.joined(separator: ","), limit: 120)))")
         }
 
         var holdings: [FundHolding] = []
@@ -122,7 +124,7 @@ public struct FundHoldingsFile: Hashable, Sendable {
             }
             let valueText = cells[column["Market Value"]!]
             guard case .some(let marketValue) = PublisherNumber.value(valueText) else {
-                throw fail(index, "Market Value '\(valueText)' is not a number")
+                throw fail(index, "Market Value '\(MessageExcerpt.of(valueText, limit: 40))' is not a number")
             }
             holdings.append(FundHolding(ticker: cells[column["Ticker"]!], name: cells[column["Name"]!],
                                         sector: cells[column["Sector"]!], assetClass: cells[column["Asset Class"]!],

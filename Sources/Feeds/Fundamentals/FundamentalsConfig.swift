@@ -36,8 +36,9 @@ public struct FundamentalsConfig: Hashable, Sendable {
     /// Applies one config line of the sections this type owns; false when the line is not one of them.
     mutating func apply(_ entry: ConfigFile.Entry, path: String) throws -> Bool {
         func fail(_ message: String) -> ConfigError { ConfigError(path: path, line: entry.line, message: message) }
+        let key = MessageExcerpt.of(entry.key, limit: 40)
         func string() throws -> String {
-            guard case .string(let text) = entry.value else { throw fail("\(entry.key) must be a quoted string") }
+            guard case .string(let text) = entry.value else { throw fail("\(key) must be a quoted string") }
             return text
         }
         switch (entry.section, entry.key) {
@@ -56,7 +57,7 @@ public struct FundamentalsConfig: Hashable, Sendable {
             funds = names.map { $0.uppercased() }
         case ("ishares", let fund):
             let text = try string()
-            guard text.hasPrefix("/us/products/") else { throw fail("\(fund) must be a product page path such as \"/us/products/239710/ishares-russell-2000-etf\"") }
+            guard text.hasPrefix("/us/products/") else { throw fail("\(key) must be a product page path such as \"/us/products/239710/ishares-russell-2000-etf\"") }
             productPaths[fund.uppercased()] = text
         default:
             return false
@@ -67,18 +68,18 @@ public struct FundamentalsConfig: Hashable, Sendable {
     /// Checks what only the whole file can tell: every fund needs a product path.
     func validate(path: String) throws {
         for fund in funds where productPaths[fund] == nil {
-            throw ConfigError(path: path, line: nil, message: "[ishares] fund \(fund) needs its product page path: \(fund.lowercased()) = \"/us/products/…\"")
+            throw ConfigError(path: path, line: nil, message: "[ishares] fund \(MessageExcerpt.of(fund, limit: 40)) needs its product page path: \(MessageExcerpt.of(fund.lowercased(), limit: 40)) = \"/us/products/…\"")
         }
     }
 
     /// Applies `RESONANCE_SEC_URL` and `RESONANCE_ISHARES_URL`.
     mutating func applyEnvironment(_ environment: [String: String]) throws {
         if let value = environment["RESONANCE_SEC_URL"], !value.isEmpty {
-            guard let url = Self.httpURL(value) else { throw ConfigError(path: "RESONANCE_SEC_URL", line: nil, message: "'\(value)' is not an http(s) URL") }
+            guard let url = Self.httpURL(value) else { throw ConfigError(path: "RESONANCE_SEC_URL", line: nil, message: "'\(MessageExcerpt.of(value))' is not an http(s) URL") }
             secURL = url
         }
         if let value = environment["RESONANCE_ISHARES_URL"], !value.isEmpty {
-            guard let url = Self.httpURL(value) else { throw ConfigError(path: "RESONANCE_ISHARES_URL", line: nil, message: "'\(value)' is not an http(s) URL") }
+            guard let url = Self.httpURL(value) else { throw ConfigError(path: "RESONANCE_ISHARES_URL", line: nil, message: "'\(MessageExcerpt.of(value))' is not an http(s) URL") }
             isharesURL = url
         }
     }

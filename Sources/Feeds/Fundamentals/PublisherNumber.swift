@@ -11,13 +11,20 @@ enum PublisherNumber {
         return .some(number)
     }
 
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                 "october", "november", "december"]
 
-    /// A date like `Jun 28, 2019` or `Jun 8, 2019`; nil when it is not one.
+    /// A date like `Jun 28, 2019`, `Jun 8, 2019` or `June 28, 2019`; nil when it is not one.
+    ///
+    /// The month is its name or its first three letters or more; the year has four digits, so a cut or
+    /// mistyped year (`Jun 28, 19`, `Jun 28, 20199`) is no date rather than one in another millennium.
     static func day(_ text: String) -> Day? {
         let parts = text.replacingOccurrences(of: ",", with: " ").split(separator: " ")
-        guard parts.count == 3, let month = months.firstIndex(of: parts[0].prefix(3).lowercased()),
-              let dayOfMonth = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        guard parts.count == 3, parts[0].count >= 3,
+              let month = months.firstIndex(where: { $0.hasPrefix(parts[0].lowercased()) }),
+              parts[1].count <= 2, let dayOfMonth = Int(parts[1]),
+              parts[2].count == 4, parts[2].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isNumber), let year = Int(parts[2])
+        else { return nil }
         return Day(year: year, month: month + 1, day: dayOfMonth)
     }
 }

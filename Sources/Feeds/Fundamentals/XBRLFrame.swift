@@ -35,7 +35,8 @@ public struct XBRLFrame: Hashable, Sendable {
     /// Reads a frame answer; `label` names it in errors.
     ///
     /// - Throws: `FundamentalsParseError` as `LABEL data[17]: what`. A frame whose `data` holds fewer
-    ///   entries than `pts` announces is partial and rejected, as is one for another period than `expectedPeriod`.
+    ///   entries than `pts` announces is partial and rejected, as is one for another period than `expectedPeriod`,
+    ///   and an entry whose period ends before it starts.
     public static func parse(_ data: Data, label: String, expectedPeriod: String? = nil) throws -> XBRLFrame {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
@@ -44,7 +45,7 @@ public struct XBRLFrame: Hashable, Sendable {
         guard let root = object as? [String: Any] else { throw FundamentalsParseError(label, "expected a JSON object") }
         guard let period = root["ccp"] as? String else { throw FundamentalsParseError(label, "no ccp (calendar period)") }
         if let expectedPeriod, period != expectedPeriod {
-            throw FundamentalsParseError(label, "frame is for \(period), not \(expectedPeriod)")
+            throw FundamentalsParseError(label, "frame is for \(MessageExcerpt.of(period, limit: 20)), not \(expectedPeriod)")
         }
         guard let entries = root["data"] as? [Any] else { throw FundamentalsParseError(label, "no data array") }
         if let points = (root["pts"] as? NSNumber)?.intValue, points != entries.count {
@@ -55,16 +56,21 @@ public struct XBRLFrame: Hashable, Sendable {
         for (index, entry) in entries.enumerated() {
             let place = "\(label) data[\(index)]"
             guard let row = entry as? [String: Any] else { throw FundamentalsParseError(place, "not an object") }
-            guard let cik = (row["cik"] as? NSNumber)?.intValue else { throw FundamentalsParseError(place, "cik is missing or not a number") }
+            guard let cik = SECNumber.cik(row["cik"]) else {
+                throw FundamentalsParseError(place, "cik is missing or not a whole number from 1 to 9999999999")
+            }
             guard let endText = row["end"] as? String, let end = Day(iso: endText) else {
                 throw FundamentalsParseError(place, "end is missing or not a date")
             }
-            guard let number = row["val"] as? NSNumber, number.doubleValue.isFinite else {
-                throw FundamentalsParseError(place, "val is missing or not a number")
+            guard let value = SECNumber.value(row["val"]) else { throw FundamentalsParseError(place, "val is missing or not a number") }
+            var start: Day?
+            if let startValue = row["start"], !(startValue is NSNull) {
+                guard let text = startValue as? String, let day = Day(iso: text), day <= end else {
+                    throw FundamentalsParseError(place, "start is not a date on or before end")
+                }
+                start = day
             }
-            let start = (row["start"] as? String).flatMap { Day(iso: $0) }
-            facts.append(XBRLFrameFact(cik: cik, entityName: row["entityName"] as? String ?? "", start: start, end: end,
-                                       value: number.doubleValue))
+            facts.append(XBRLFrameFact(cik: cik, entityName: row["entityName"] as? String ?? "", start: start, end: end, value: value))
         }
         return XBRLFrame(tag: root["tag"] as? String ?? "", period: period, unit: root["uom"] as? String ?? "", facts: facts)
     }

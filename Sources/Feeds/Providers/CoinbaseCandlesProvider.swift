@@ -62,7 +62,10 @@ public struct CoinbaseCandlesProvider: PriceProvider {
         (try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["message"] as? String
     }
 
-    /// Validates one page (newest first) and returns its bars oldest first.
+    /// Validates one page (newest first) and returns its bars oldest first, one per day.
+    ///
+    /// Times must be whole seconds from 1900 on and decrease; of two candles on one day the later is kept.
+    /// A fault names the candle and the field, such as `candle 12 close`.
     public static func parse(_ answer: HTTPAnswer, now: Date) throws -> [Bar] {
         let root = try AnswerCheck.json(answer)
         if let object = root as? [String: Any] {
@@ -75,7 +78,7 @@ public struct CoinbaseCandlesProvider: PriceProvider {
         for (i, raw) in rows.enumerated() {
             guard let row = raw as? [Any] else { throw FetchFault.invalidAnswer("candle \(i) is not an array") }
             guard row.count == 6 else { throw FetchFault.mismatchedArrays("candle \(i) has \(row.count) values, not 6") }
-            guard let time = try AnswerCheck.number(row[0], field: "time").map({ Int64($0) }) else {
+            guard let time = try AnswerCheck.seconds(row[0], field: "candle \(i) time") else {
                 throw FetchFault.invalidAnswer("candle \(i) has no time")
             }
             let day = Day(unixSeconds: time)
@@ -83,11 +86,13 @@ public struct CoinbaseCandlesProvider: PriceProvider {
             if let previous, time >= previous { throw FetchFault.outOfOrder(at: day) }
             previous = time
             if Double(time) > now.timeIntervalSince1970 + 300 { throw FetchFault.futureTimestamp(day) }
-            guard let close = try AnswerCheck.number(row[4], field: "close") else { continue }
-            let bar = Bar(day: day, open: try AnswerCheck.number(row[3], field: "open"),
-                          high: try AnswerCheck.number(row[2], field: "high"), low: try AnswerCheck.number(row[1], field: "low"),
-                          close: close, volume: try AnswerCheck.number(row[5], field: "volume"))
+            func value(_ index: Int, _ field: String) throws -> Double? { try AnswerCheck.number(row[index], field: "candle \(i) \(field)") }
+            guard let close = try value(4, "close") else { continue }
+            let bar = Bar(day: day, open: try value(3, "open"), high: try value(2, "high"), low: try value(1, "low"),
+                          close: close, volume: try value(5, "volume"))
             try AnswerCheck.check(bar, now: now)
+            // Two candles on one day: the first seen is the later one, as Yahoo's repeated live bar.
+            if let last = bars.last, last.day == day { continue }
             bars.append(bar)
         }
         return bars.reversed()

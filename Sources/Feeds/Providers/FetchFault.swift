@@ -4,7 +4,8 @@ import Markets
 /// Why one request to a provider gave no usable bars, as a one-line reason for the status bar and the log.
 ///
 /// Network faults, HTTP statuses and answers that fail validation all end up here; nothing that
-/// produced a fault is ever written to the store.
+/// produced a fault is ever written to the store. Text the provider sent is quoted cut short and on one
+/// line, whatever the answer held.
 public enum FetchFault: Error, Hashable, Sendable, CustomStringConvertible {
     /// No answer within the request timeout.
     case timeout
@@ -54,11 +55,11 @@ public enum FetchFault: Error, Hashable, Sendable, CustomStringConvertible {
         case .rateLimited(let seconds):
             return "HTTP 429 too many requests" + (seconds.map { " (retry after \(Int($0.rounded(.up))) s)" } ?? "")
         case .serverError(let status): return "HTTP \(status) server error"
-        case .httpStatus(let status, let message): return "HTTP \(status)" + (message.map { ": \($0)" } ?? "")
+        case .httpStatus(let status, let message): return "HTTP \(status)" + (message.map { ": \(MessageExcerpt.of($0, limit: 120))" } ?? "")
         case .html: return "answered an HTML page instead of data"
         case .invalidAnswer(let text): return text
-        case .providerError(let text): return "provider error: \(text)"
-        case .wrongSymbol(let expected, let received): return "answer is for \(received), not \(expected)"
+        case .providerError(let text): return "provider error: \(MessageExcerpt.of(text, limit: 120))"
+        case .wrongSymbol(let expected, let received): return "answer is for \(MessageExcerpt.of(received)), not \(expected)"
         case .mismatchedArrays(let text): return "arrays of different lengths: \(text)"
         case .outOfOrder(let day): return "timestamps out of order at \(day)"
         case .futureTimestamp(let day): return "timestamp in the future (\(day))"

@@ -67,14 +67,38 @@ enum AnswerCheck {
         if let problem = bar.validationProblem(today: Day.utcToday(now: now)) { throw FetchFault.badPrice(bar.day, problem) }
     }
 
-    /// A JSON number as a Double; nil for JSON null, a fault for anything else.
+    /// A JSON number as a Double; nil for JSON null, a fault for anything else (`true` included).
     static func number(_ value: Any?, field: String) throws -> Double? {
         switch value {
         case nil, is NSNull: return nil
-        case let number as NSNumber:
+        case let number as NSNumber where !isBoolean(number):
             return number.doubleValue
+        case let number as NSNumber:
+            throw FetchFault.invalidAnswer("\(field) is \(number.boolValue), not a number")
+        case let text as String:
+            throw FetchFault.invalidAnswer("\(field) is the text '\(MessageExcerpt.of(text, limit: 20))', not a number")
         default:
-            throw FetchFault.invalidAnswer("\(field) holds \(type(of: value!)), not a number")
+            throw FetchFault.invalidAnswer("\(field) is \(value is [Any] ? "an array" : "an object"), not a number")
         }
+    }
+
+    /// Whether a number `JSONSerialization` returned was written `true` or `false`.
+    ///
+    /// Booleans come back as `NSNumber` too, and would otherwise read as the prices 1 and 0.
+    static func isBoolean(_ number: NSNumber) -> Bool { String(cString: number.objCType) == "c" }
+
+    /// Unix seconds of 1900-01-01 and of 9999-12-31: the times a provider's answer may hold.
+    static let plausibleSeconds: ClosedRange<Int64> = -2_208_988_800...253_402_300_799
+
+    /// A JSON time as whole Unix seconds; nil for JSON null.
+    ///
+    /// A fraction of a second, or a time before 1900 or after 9999, is a fault: no provider sends one, and
+    /// such a number would otherwise trap on the way to an integer or become an absurd day.
+    static func seconds(_ value: Any?, field: String) throws -> Int64? {
+        guard let number = try number(value, field: field) else { return nil }
+        guard let seconds = Int64(exactly: number), plausibleSeconds.contains(seconds) else {
+            throw FetchFault.invalidAnswer("\(field) \(number) is not a time in whole seconds between 1900 and 9999")
+        }
+        return seconds
     }
 }

@@ -49,22 +49,38 @@ public struct StooqDailyProvider: PriceProvider {
     }
 
     /// Validates a Stooq CSV answer and returns its bars, oldest first.
+    ///
+    /// An empty cell is a missing value; any other cell that is not a number is a fault, as is a line that
+    /// is not `date,open,high,low,close[,volume]`. A fault names the line, such as `line 12: open 'n/a' is
+    /// not a number`.
     public static func parse(_ text: String, now: Date) throws -> [Bar] {
-        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let header = lines.first else { return [] }
-        if header.lowercased().hasPrefix("no data") { return [] }
-        guard header.lowercased().hasPrefix("date,open,high,low,close") else {
-            throw FetchFault.invalidAnswer("not a Stooq CSV (first line '\(header.prefix(40))')")
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let headerIndex = lines.firstIndex(where: { !$0.isEmpty }) else { return [] }
+        let header = lines[headerIndex].lowercased()
+        if header.hasPrefix("no data") { return [] }
+        guard header.hasPrefix("date,open,high,low,close") else {
+            throw FetchFault.invalidAnswer("not a Stooq CSV (first line '\(MessageExcerpt.of(lines[headerIndex], limit: 40))')")
         }
-        lines.removeFirst()
         var bars: [Bar] = []
-        for line in lines where !line.isEmpty {
+        for index in lines.indices.dropFirst(headerIndex + 1) where !lines[index].isEmpty {
+            let line = lines[index]
+            func fail(_ problem: String) -> FetchFault { .invalidAnswer("line \(index + 1): \(problem)") }
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count >= 5, let day = Day(iso: cells[0]) else { throw FetchFault.invalidAnswer("bad CSV line '\(line.prefix(40))'") }
+            guard cells.count >= 5, let day = Day(iso: cells[0]) else {
+                throw fail("'\(MessageExcerpt.of(line, limit: 40))' is not date,open,high,low,close,volume")
+            }
             if let last = bars.last, day <= last.day { throw FetchFault.outOfOrder(at: day) }
-            guard let close = Double(cells[4]) else { throw FetchFault.badPrice(day, "close '\(cells[4])'") }
-            let bar = Bar(day: day, open: Double(cells[1]), high: Double(cells[2]), low: Double(cells[3]), close: close,
-                          volume: cells.count > 5 ? Double(cells[5]) : nil)
+            func number(_ column: Int, _ name: String) throws -> Double? {
+                guard column < cells.count, !cells[column].isEmpty else { return nil }
+                guard let value = Double(cells[column]) else {
+                    throw fail("\(name) '\(MessageExcerpt.of(cells[column], limit: 20))' is not a number")
+                }
+                return value
+            }
+            guard let close = try number(4, "close") else { throw fail("no close") }
+            let bar = Bar(day: day, open: try number(1, "open"), high: try number(2, "high"), low: try number(3, "low"),
+                          close: close, volume: try number(5, "volume"))
             try AnswerCheck.check(bar, now: now)
             bars.append(bar)
         }

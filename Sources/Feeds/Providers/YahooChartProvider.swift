@@ -64,8 +64,9 @@ public struct YahooChartProvider: PriceProvider {
 
     /// Validates a chart answer and turns it into bars, oldest first.
     ///
-    /// Timestamps must increase; two timestamps on one day (the live bar repeated) keep the later.
-    /// A bar whose close is null is skipped; a null open, high, low or volume stays nil.
+    /// Timestamps must be whole seconds from 1900 on and increase; two timestamps on one day (the live
+    /// bar repeated) keep the later. A bar whose close is null is skipped; a null open, high, low or volume
+    /// stays nil. A fault names the field and its index, such as `close[17]`.
     public static func parse(_ answer: HTTPAnswer, symbol: String, now: Date) throws -> [Bar] {
         guard let root = try AnswerCheck.json(answer) as? [String: Any], let chart = root["chart"] as? [String: Any] else {
             throw FetchFault.invalidAnswer("answer has no chart object")
@@ -82,7 +83,7 @@ public struct YahooChartProvider: PriceProvider {
         guard received.uppercased() == symbol.uppercased() else {
             throw FetchFault.wrongSymbol(expected: symbol, received: received)
         }
-        let offset = (meta["gmtoffset"] as? NSNumber)?.int64Value ?? 0
+        let offset = try Self.gmtOffset(meta["gmtoffset"])
         // A symbol with no bars in the span has no timestamp array at all.
         guard let rawTimes = result["timestamp"] else { return [] }
         guard let times = rawTimes as? [Any] else { throw FetchFault.invalidAnswer("timestamp is not an array") }
@@ -106,15 +107,15 @@ public struct YahooChartProvider: PriceProvider {
         bars.reserveCapacity(times.count)
         var previous: Int64?
         for i in times.indices {
-            guard let time = try AnswerCheck.number(times[i], field: "timestamp").map({ Int64($0) }) else {
-                throw FetchFault.invalidAnswer("timestamp \(i) is null")
+            guard let time = try AnswerCheck.seconds(times[i], field: "timestamp[\(i)]") else {
+                throw FetchFault.invalidAnswer("timestamp[\(i)] is null")
             }
             let day = Day(unixSeconds: time + offset)
             if let previous, time <= previous { throw FetchFault.outOfOrder(at: day) }
             previous = time
             if Double(time) > now.timeIntervalSince1970 + 300 { throw FetchFault.futureTimestamp(day) }
             func value(_ field: String) throws -> Double? {
-                try columns[field].flatMap { try AnswerCheck.number($0[i], field: field) }
+                try columns[field].flatMap { try AnswerCheck.number($0[i], field: "\(field)[\(i)]") }
             }
             guard let close = try value("close") else { continue }
             let bar = Bar(day: day, open: try value("open"), high: try value("high"), low: try value("low"),
@@ -123,6 +124,17 @@ public struct YahooChartProvider: PriceProvider {
             if let last = bars.last, last.day == day { bars[bars.count - 1] = bar } else { bars.append(bar) }
         }
         return bars
+    }
+
+    /// The exchange's offset from UTC in seconds, `meta.gmtoffset`; 0 when the answer has none.
+    ///
+    /// Real offsets are within ±14 hours; anything beyond a day would move bars to other days.
+    static func gmtOffset(_ value: Any?) throws -> Int64 {
+        guard let number = try AnswerCheck.number(value, field: "meta.gmtoffset") else { return 0 }
+        guard let seconds = Int64(exactly: number), (-86_400...86_400).contains(seconds) else {
+            throw FetchFault.invalidAnswer("meta.gmtoffset \(number) is not an offset from UTC in whole seconds within a day")
+        }
+        return seconds
     }
 }
 

@@ -27,12 +27,16 @@ public struct ThemeCatalog: Sendable {
 
     /// Loads a theme by name, preferring the user's file.
     ///
+    /// A user file that exists is read or rejected, never passed over for the bundled theme of its name.
     /// - Throws: `ThemeError` for a bad file or an unknown name; a user file's error names that file.
     public func load(_ name: String) throws -> LoadedTheme {
         let base = try Self.bundledDefault()
         if let folder = userFolder {
             let url = folder.appendingPathComponent(name + ".toml")
-            if let text = try? String(contentsOf: url, encoding: .utf8) {
+            if let data = FileManager.default.contents(atPath: url.path) {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw ThemeError(path: url.path, line: Self.firstLineNotUTF8(data), key: nil, problem: .notUTF8)
+                }
                 return try Theme.load(text: text, path: url.path, name: name, base: base)
             }
         }
@@ -50,6 +54,12 @@ public struct ThemeCatalog: Sendable {
     private static let parsedDefault: Result<Theme, any Error> = Result {
         let file = BundledThemes.files.first { $0.name == "default" }!
         return try Theme.load(text: file.text, path: "Themes/default.toml", name: "default").theme
+    }
+
+    /// The first line (from 1) of some bytes that is not valid UTF-8, or nil when every line is.
+    static func firstLineNotUTF8(_ data: Data) -> Int? {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
     }
 
     private func userThemeNames() -> [String] {
