@@ -59,12 +59,12 @@ struct ViewOptions: ParsableArguments {
     func loadData(store: () throws -> Store) throws -> (MarketData, String) {
         if demo {
             let demo = DemoMarket.generate(seed: 2026)
-            return (MarketData(index: demo.rut, bitcoin: demo.btc, isDemo: true, quietDays: quietDays), "DEMO")
+            return (MarketData(index: demo.rut, bitcoin: demo.btc, isDemo: true, quietDays: quietDays, correlationWindows: []), "DEMO")
         }
         let store = try store()
         let flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
         var data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
-                              flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID))
+                              flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID), correlationWindows: [])
         data.lossShareCoverage = try store.lossShareCoverage()
         return (data, "store " + store.path)
     }

@@ -8,7 +8,12 @@ public struct Analysis: Sendable {
     public static let lossShareID: SeriesID = "loss_share.r2k"
 
     /// Rolling correlation of daily log returns per window, with a pyramid over its values for drawing.
-    public let correlations: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)]
+    ///
+    /// Holds the windows asked for at init and those added by `addCorrelation(window:)` since: the
+    /// dashboard computes only the one on screen, which at a million days saves two windows' work at start.
+    public private(set) var correlations: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)]
+    /// The aligned log returns every window is computed from.
+    private let returns: AlignedReturns
     /// Bitcoin's halving cycles, each as multiples of its close on the halving day.
     public let cycles: HalvingCycles
     /// A pyramid over each cycle's multiples, in the order of `cycles.cycles`.
@@ -25,14 +30,9 @@ public struct Analysis: Sendable {
     let lossSharePyramid: MinMaxPyramid
 
     init(index: Series, bitcoin: Series, breakouts: [BreakoutBasis: [Breakout]], flows: [ValueSeries],
-         lossShare: ValueSeries) {
-        var correlations: [Int: (RollingCorrelation, MinMaxPyramid)] = [:]
-        let returns = AlignedReturns(AlignedPair(index, bitcoin))
-        for window in Analysis.correlationWindows {
-            let c = RollingCorrelation(returns, window: window)
-            correlations[window] = (c, MinMaxPyramid(c.values))
-        }
-        self.correlations = correlations
+         lossShare: ValueSeries, correlationWindows: [Int]) {
+        returns = AlignedReturns(AlignedPair(index, bitcoin))
+        correlations = [:]
         cycles = HalvingCycles(bitcoin: bitcoin)
         cyclePyramids = cycles.cycles.map { MinMaxPyramid($0.multiples) }
         let asOf = [index.dayRange?.upperBound, bitcoin.dayRange?.upperBound].compactMap { $0 }.max()
@@ -51,5 +51,13 @@ public struct Analysis: Sendable {
         monthlyFlows = ValueSeries(id: "flows.all", points: summed.map { ($0.key, $0.value) })
         self.lossShare = lossShare
         lossSharePyramid = MinMaxPyramid(lossShare.values)
+        for window in correlationWindows { addCorrelation(window: window) }
+    }
+
+    /// Computes a correlation window if it is not there yet (O(n) once, then nothing).
+    public mutating func addCorrelation(window: Int) {
+        guard correlations[window] == nil, window >= 2 else { return }
+        let correlation = RollingCorrelation(returns, window: window)
+        correlations[window] = (correlation, MinMaxPyramid(correlation.values))
     }
 }

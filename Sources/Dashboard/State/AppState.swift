@@ -3,7 +3,9 @@ import TermCanvas
 
 /// Everything that decides what is on the screen, apart from the screen size.
 public struct AppState: Sendable {
-    public var data: MarketData
+    public var data: MarketData {
+        didSet { data.addCorrelation(window: panels.correlationWindow) }
+    }
     /// The visible range and cursor; nil while there is no data.
     public var viewport: Viewport?
     public var mode: ChartMode = .indexed
@@ -16,7 +18,9 @@ public struct AppState: Sendable {
     public var themeChoices: [Theme]
     public var showHelp = false
     /// Which analysis panels show and which has the focus.
-    public var panels = PanelState()
+    public var panels = PanelState() {
+        didSet { data.addCorrelation(window: panels.correlationWindow) }
+    }
     /// The last size the terminal reported; update uses it to turn cursor steps into days.
     public var size: Size
     /// A one-line note for the status bar (a key that did nothing, say).
@@ -33,6 +37,9 @@ public struct AppState: Sendable {
                 size: Size = Size(width: 80, height: 24), sourceLabel: String = "",
                 importHint: [String] = AppState.defaultImportHint) {
         self.data = data
+        // Observers do not run during init: the correlation window on screen is computed here, and by
+        // the observers above whenever the data or the chosen window changes.
+        self.data.addCorrelation(window: panels.correlationWindow)
         self.viewport = data.bounds.map(Viewport.init(bounds:))
         self.glyphs = glyphs
         self.theme = theme

@@ -17,8 +17,8 @@ public struct MarketData: Sendable {
     /// The quiet period the breakouts below were found with.
     public let quietDays: Int
     private let breakoutsByBasis: [BreakoutBasis: [Breakout]]
-    /// The analysis panels' numbers, derived once here.
-    public let analysis: Analysis
+    /// The analysis panels' numbers, derived once here (correlation windows also on demand).
+    public private(set) var analysis: Analysis
     /// The companies behind each quarter of the loss-making share, when it was computed from SEC filings.
     public var lossShareCoverage = LossShareCoverage()
 
@@ -27,8 +27,10 @@ public struct MarketData: Sendable {
     /// - Parameters:
     ///   - flows: net flows per fund (`flows.<fund>`), daily or monthly, in US dollars.
     ///   - lossShare: the share of loss-making Russell 2000 companies by quarter, in percent.
+    ///   - correlationWindows: the correlation windows to compute now; `AppState` adds the one on screen.
     public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250,
-                flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID)) {
+                flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID),
+                correlationWindows: [Int] = Analysis.correlationWindows) {
         self.index = index
         self.bitcoin = bitcoin
         self.isDemo = isDemo
@@ -38,8 +40,12 @@ public struct MarketData: Sendable {
         var found: [BreakoutBasis: [Breakout]] = [:]
         for basis in BreakoutBasis.allCases { found[basis] = detectBreakouts(in: index, basis: basis, quietDays: quietDays) }
         breakoutsByBasis = found
-        analysis = Analysis(index: index, bitcoin: bitcoin, breakouts: found, flows: flows, lossShare: lossShare)
+        analysis = Analysis(index: index, bitcoin: bitcoin, breakouts: found, flows: flows, lossShare: lossShare,
+                            correlationWindows: correlationWindows)
     }
+
+    /// Makes sure a correlation window is computed.
+    public mutating func addCorrelation(window: Int) { analysis.addCorrelation(window: window) }
 
     /// No data at all.
     public static let empty = MarketData(index: Series(id: .rut), bitcoin: Series(id: .btc))

@@ -1,0 +1,44 @@
+import Dashboard
+import Markets
+import TermCanvas
+import Testing
+
+/// The dashboard computes only the correlation window on screen, and each other one when it is chosen.
+@Suite("Correlation windows on demand")
+struct CorrelationWindowTests {
+    static let generated = DemoMarket.generate(seed: 2026)
+
+    static func lean() -> MarketData {
+        MarketData(index: generated.rut, bitcoin: generated.btc, isDemo: true, correlationWindows: [])
+    }
+
+    @Test("a state over data without windows has the one on screen, and w adds each next one")
+    func onDemand() {
+        var state = AppState(data: Self.lean(), size: Size(width: 200, height: 50))
+        #expect(Set(state.data.analysis.correlations.keys) == [90])
+        state.type("w")
+        #expect(Set(state.data.analysis.correlations.keys) == [90, 180])
+        state.type("w")
+        #expect(Set(state.data.analysis.correlations.keys) == [30, 90, 180])
+        // Each window computed on demand is the one computed from scratch.
+        for window in Analysis.correlationWindows {
+            let fresh = RollingCorrelation(Self.generated.rut, Self.generated.btc, window: window)
+            let kept = state.data.analysis.correlations[window]!.correlation
+            #expect(kept.days == fresh.days)
+            #expect(zip(kept.values, fresh.values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        }
+    }
+
+    @Test("new data from a refresh gets the window on screen, and the panel draws the same as with every window")
+    func afterReplacingData() {
+        var lean = AppState(data: Self.lean(), size: Size(width: 200, height: 50))
+        lean.type("w")
+        lean.send([.dataLoaded(Self.lean())])
+        #expect(Set(lean.data.analysis.correlations.keys) == [180])
+
+        var full = AppState(data: MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true),
+                            size: Size(width: 200, height: 50))
+        full.type("w")
+        #expect(view(lean, size: lean.size).text == view(full, size: full.size).text)
+    }
+}
