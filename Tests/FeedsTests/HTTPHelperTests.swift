@@ -10,11 +10,11 @@ struct HTTPHelperTests {
     func requestRoundTrip() throws {
         let request = HTTPHelperWire.Request(url: URL(string: "https://example.test/v8/chart/%5ERUT?range=5d&key=s3cret")!,
                                              headers: ["User-Agent": "resonance (ops@example.test)", "X-Odd": "a\nb"],
-                                             requestTimeout: 1.5, resourceTimeout: 9)
+                                             requestTimeout: 1.5, resourceTimeout: 9, parent: 4242)
         let decoded = try HTTPHelperWire.decodeRequest(HTTPHelperWire.encode(request))
         #expect(decoded.url == request.url)
         #expect(decoded.headers == ["User-Agent": "resonance (ops@example.test)", "X-Odd": "a b"])
-        #expect(decoded.requestTimeout == 1.5 && decoded.resourceTimeout == 9)
+        #expect(decoded.requestTimeout == 1.5 && decoded.resourceTimeout == 9 && decoded.parent == 4242)
     }
 
     @Test("an answer with a binary body and every transport fault survive the wire")
@@ -96,5 +96,40 @@ struct HTTPHelperTests {
         #expect { try transport.get(URL(string: "http://127.0.0.1:1/")!, headers: [:]) } throws: {
             "\($0)" == "network error: HTTP helper failed (exit 2): resonance-http: out of cheese"
         }
+    }
+}
+
+/// The helper leaves when the program that started it is gone, instead of waiting out its timeout.
+@Suite("HTTP helper without its parent")
+struct HTTPHelperOrphanTests {
+    @Test("a helper waiting on a stalled server exits within a second or two of its parent's death")
+    func exitsWithItsParent() throws {
+        let server = try FixtureServer { _ in .stall(30) }
+        let folder = try TemporaryDirectory()
+        let request = HTTPHelperWire.Request(url: server.baseURL.appendingPathComponent("slow"), headers: [:],
+                                             requestTimeout: 30, resourceTimeout: 60)
+        try HTTPHelperWire.encode(request).write(to: folder.file("request"))
+        let helper = HTTPHelperTransport.defaultHelperPath()
+        // A parent shell starts the helper in the background, naming itself as the parent as the program
+        // does, writes the helper's pid, and exits at once.
+        let script = "(cat \(folder.file("request").path); echo parent $$) | \(helper) > /dev/null 2>&1 & "
+            + "echo $! > \(folder.file("pid").path)"
+        // No captured output: the helper must not hold a pipe the test would wait on.
+        let shell = try Processes.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], captureOutput: false)
+        #expect(shell.status == 0)
+        let started = Date()
+        let pid = try #require(Int32(String(contentsOf: folder.file("pid"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        // The stalled request would hold the helper for 30 s; it must be gone long before. (A finished
+        // helper may stay a zombie of whichever process adopted it, so "gone" means not running.)
+        func running() -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while running(), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!running(), "the helper \(pid) outlived its parent by 10 s")
+        #expect(Date().timeIntervalSince(started) < 5)
     }
 }

@@ -38,7 +38,8 @@ public struct HTTPHelperTransport: HTTPTransport {
             throw FetchFault.network("the HTTP helper \(helperPath) is missing; it is built beside resonance (swift build), "
                                      + "or set RESONANCE_HTTP_HELPER to its path")
         }
-        let request = HTTPHelperWire.Request(url: url, headers: headers, requestTimeout: requestTimeout, resourceTimeout: resourceTimeout)
+        let request = HTTPHelperWire.Request(url: url, headers: headers, requestTimeout: requestTimeout,
+                                             resourceTimeout: resourceTimeout, parent: getpid())
         let run = try HelperRun.start(helperPath, input: HTTPHelperWire.encode(request))
         let finished = run.collect(deadline: Date().addingTimeInterval(resourceTimeout + 5))
         guard finished.completed else { throw FetchFault.timeout }
@@ -98,16 +99,26 @@ struct HelperRun {
         posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        // The helper starts with no signals blocked and default handlers, whatever the calling thread had.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
         spawnLock.lock()
-        var spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        var spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         // ETXTBSY: the helper file is still open for writing somewhere (being rebuilt or copied, or a
         // descriptor inherited by another process forked meanwhile); that passes within moments.
         for _ in 0..<20 where spawned == ETXTBSY {
             usleep(25_000)
-            spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+            spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         }
         spawnLock.unlock()
         [inPipe[0], outPipe[1], errPipe[1]].forEach { close($0) }

@@ -12,7 +12,9 @@ import Foundation
 /// url https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?range=5d
 /// timeout 15 60
 /// header User-Agent: resonance
+/// parent 4242
 /// ```
+/// `parent` is the requesting process: the helper leaves as soon as that is no longer its parent.
 /// Outcome: either `fault <kind> [detail]` on one line (`timeout`, `refused`, `host NAME`,
 /// `network TEXT`), or `status CODE`, then `header name: value` lines, then `body LENGTH` and exactly
 /// LENGTH bytes of body.
@@ -23,12 +25,16 @@ public enum HTTPHelperWire {
         public var headers: [String: String]
         public var requestTimeout: TimeInterval
         public var resourceTimeout: TimeInterval
+        /// The process that asked, when it said.
+        public var parent: Int32?
 
-        public init(url: URL, headers: [String: String], requestTimeout: TimeInterval, resourceTimeout: TimeInterval) {
+        public init(url: URL, headers: [String: String], requestTimeout: TimeInterval, resourceTimeout: TimeInterval,
+                    parent: Int32? = nil) {
             self.url = url
             self.headers = headers
             self.requestTimeout = requestTimeout
             self.resourceTimeout = resourceTimeout
+            self.parent = parent
         }
     }
 
@@ -43,6 +49,7 @@ public enum HTTPHelperWire {
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
             text += "header \(oneLine(name)): \(oneLine(value))\n"
         }
+        if let parent = request.parent { text += "parent \(parent)\n" }
         return Data(text.utf8)
     }
 
@@ -51,6 +58,7 @@ public enum HTTPHelperWire {
         var url: URL?
         var headers: [String: String] = [:]
         var timeouts = (15.0, 60.0)
+        var parent: Int32?
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let (word, rest) = split(line)
             switch word {
@@ -66,12 +74,15 @@ public enum HTTPHelperWire {
             case "header":
                 guard let colon = rest.firstIndex(of: ":") else { throw Malformed(description: "request: header without a colon: \(rest)") }
                 headers[String(rest[..<colon])] = rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            case "parent":
+                guard let pid = Int32(rest), pid > 0 else { throw Malformed(description: "request: bad parent \(rest)") }
+                parent = pid
             default:
                 throw Malformed(description: "request: unknown line \(line.prefix(60))")
             }
         }
         guard let url else { throw Malformed(description: "request: no url line") }
-        return Request(url: url, headers: headers, requestTimeout: timeouts.0, resourceTimeout: timeouts.1)
+        return Request(url: url, headers: headers, requestTimeout: timeouts.0, resourceTimeout: timeouts.1, parent: parent)
     }
 
     /// Writes an answer or a transport fault as the program reads it.
