@@ -1,24 +1,19 @@
 import Foundation
+import Markets
 
 /// A small, fast, seeded random number generator (SplitMix64), so a failing random input can be replayed.
 ///
 /// Every property test prints or records the seed it used; rerun with `RESONANCE_SEED=<seed>` to get the
 /// same inputs again.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     /// Makes a generator; the same seed always gives the same sequence.
     public init(seed: UInt64) {
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// A whole number in a closed range.
     public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }

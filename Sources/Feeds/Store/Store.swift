@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import Markets
 
 /// The Resonance database: daily bars and plain observations per series, in one SQLite file in WAL mode.
