@@ -21,17 +21,12 @@ struct FixtureWorld {
             publishers.setHoldings(fund, FundamentalsFixtures.holdings(asOf: FundamentalsFixtures.publisherDate(today),
                                                                        rows: FundamentalsFixtures.syntheticRows(count: 10)))
         }
-        let market = market, publishers = publishers
-        server = try FixtureServer { request in
-            request.path.hasPrefix("/v8/") || request.path.hasPrefix("/products/") ? market.reply(to: request) : publishers.reply(to: request)
-        }
+        server = try FixtureServer.providers(market: market, publishers: publishers)
         home = try Processes.temporaryFolder()
     }
 
     var environment: [String: String] {
-        ["RESONANCE_YAHOO_URL": server.baseURL.absoluteString, "RESONANCE_COINBASE_URL": server.baseURL.absoluteString,
-         "RESONANCE_ISHARES_URL": server.baseURL.absoluteString, "RESONANCE_SEC_URL": server.baseURL.absoluteString,
-         "RESONANCE_HOME": home.path, "LANG": "C.UTF-8"]
+        server.providerEnvironment(home: home)
     }
 }
 

@@ -21,26 +21,16 @@ struct FetchFundamentalsCommandTests {
                                                                     rows: FundamentalsFixtures.syntheticRows(count: 600)))
         // 1,872 of the 1,960 constituents have a CIK; in every quarter the first 1,700 of them report, every third at a loss.
         publishers.setCompanyTickers(FundamentalsFixtures.companyTickers((0..<1872).map { ("T\($0)", 1000 + $0) }))
-        var year = today.year - 2
-        var quarter = 1
-        while year <= today.year {
-            let period = "CY\(year)Q\(quarter)"
+        for period in FundamentalsFixtures.quarterPeriods(from: today.year - 2, through: today.year) {
             publishers.setFrame(period, FundamentalsFixtures.frame(period: period, facts: (0..<4200).filter { $0 < 1700 || $0 >= 1872 }
                 .map { (cik: 1000 + $0, value: $0 % 3 == 0 ? -2.0e6 : 3.0e6) }))
-            quarter += 1
-            if quarter == 5 { quarter = 1; year += 1 }
         }
-        let publishers = publishers, market = market
-        server = try FixtureServer { request in
-            request.path.hasPrefix("/v8/") || request.path.hasPrefix("/products/") ? market.reply(to: request) : publishers.reply(to: request)
-        }
+        server = try FixtureServer.providers(market: market, publishers: publishers)
         home = try Processes.temporaryFolder()
     }
 
     var environment: [String: String] {
-        ["RESONANCE_YAHOO_URL": server.baseURL.absoluteString, "RESONANCE_COINBASE_URL": server.baseURL.absoluteString,
-         "RESONANCE_SEC_URL": server.baseURL.absoluteString, "RESONANCE_ISHARES_URL": server.baseURL.absoluteString,
-         "RESONANCE_HOME": home.path, "LANG": "C.UTF-8"]
+        server.providerEnvironment(home: home)
     }
 
     @Test func refusesWithoutAContactThenFetchesAndTheDashboardShowsTheMethod() throws {

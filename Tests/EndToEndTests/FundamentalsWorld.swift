@@ -32,18 +32,11 @@ struct FundamentalsWorld {
             publishers.setHoldings(fund, Self.holdings(fund: name, day: today, millions: base + 25))
         }
         publishers.setCompanyTickers(FundamentalsFixtures.companyTickers((0..<Self.constituents).map { ("T\($0)", 1000 + $0) }))
-        var (year, quarter) = (today.year - 3, 1)
-        while year <= today.year {
-            let period = "CY\(year)Q\(quarter)"
+        for period in FundamentalsFixtures.quarterPeriods(from: today.year - 3, through: today.year) {
             publishers.setFrame(period, FundamentalsFixtures.frame(period: period, facts: (0..<Self.reporting)
                 .map { (cik: 1000 + $0, value: $0 % 3 == 0 ? -2.0e6 : 3.0e6) }))
-            quarter += 1
-            if quarter == 5 { quarter = 1; year += 1 }
         }
-        let publishers = publishers, market = market
-        server = try FixtureServer { request in
-            request.path.hasPrefix("/v8/") || request.path.hasPrefix("/products/") ? market.reply(to: request) : publishers.reply(to: request)
-        }
+        server = try FixtureServer.providers(market: market, publishers: publishers)
         home = try Processes.temporaryFolder()
         if let contact { try Data("sec_contact = \"\(contact)\"\n".utf8).write(to: home.appendingPathComponent("config.toml")) }
     }
@@ -55,9 +48,7 @@ struct FundamentalsWorld {
     }
 
     var environment: [String: String] {
-        ["RESONANCE_YAHOO_URL": server.baseURL.absoluteString, "RESONANCE_COINBASE_URL": server.baseURL.absoluteString,
-         "RESONANCE_SEC_URL": server.baseURL.absoluteString, "RESONANCE_ISHARES_URL": server.baseURL.absoluteString,
-         "RESONANCE_HOME": home.path, "LANG": "C.UTF-8"]
+        server.providerEnvironment(home: home)
     }
 
     /// Requests for holdings files: today's (`past: false`) or past ones.
