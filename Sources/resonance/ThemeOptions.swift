@@ -25,30 +25,17 @@ struct ThemeOptions: ParsableArguments {
     /// themes `t` would cycle through (each is a file to parse, and `render` draws one frame).
     func chosenTheme(environment: [String: String], colorless: Bool) throws -> (theme: Theme, warnings: [String]) {
         let catalog = ThemeCatalog(environment: environment)
-        var warnings: [String] = []
-        var chosen: Theme
-        if let theme {
-            chosen = try catalog.load(theme).theme
-        } else if let remembered = RememberedTheme(environment: environment).read() {
-            do {
-                let loaded = try catalog.load(remembered)
-                warnings += loaded.warnings
-                chosen = loaded.theme
-            } catch {
-                warnings.append("remembered theme '\(remembered)' is not available; using default")
-                chosen = (try? catalog.load("default").theme) ?? .standard
-            }
-        } else {
-            chosen = (try? catalog.load("default").theme) ?? .standard
+        let (chosen, warnings) = try pick(environment: environment) { name in
+            let loaded = try catalog.load(name)
+            return (loaded.theme, loaded.warnings)
         }
         return (colorless ? chosen.withoutColor() : chosen, warnings)
     }
 
     /// The theme to start with and the ones `t` cycles through.
     ///
-    /// `--theme` wins, then the remembered choice, then `default`. A bad `--theme` is an error; a remembered
-    /// theme that no longer loads, or a broken user theme among the choices, is skipped with a warning.
-    /// Without colour every theme is shown in its colourless form.
+    /// A broken user theme among the choices is skipped with a warning. Without colour every theme is
+    /// shown in its colourless form.
     func themes(environment: [String: String], colorless: Bool) throws -> (theme: Theme, choices: [Theme], warnings: [String]) {
         let catalog = ThemeCatalog(environment: environment)
         var warnings: [String] = []
@@ -62,26 +49,33 @@ struct ThemeOptions: ParsableArguments {
                 if name != theme { warnings.append("theme skipped: \(error)") }
             }
         }
-        var chosen: Theme
-        if let theme {
-            let loaded = try catalog.load(theme)
-            chosen = loaded.theme
-            if !choices.contains(where: { $0.name == theme }) { choices.append(chosen) }
-        } else if let remembered = RememberedTheme(environment: environment).read() {
-            if let match = choices.first(where: { $0.name == remembered }) {
-                chosen = match
-            } else {
-                warnings.append("remembered theme '\(remembered)' is not available; using default")
-                chosen = choices.first ?? .standard
-            }
-        } else {
-            chosen = choices.first ?? .standard
+        // The choices are read already (their warnings given): pick among them, reading only what is not there.
+        let (picked, pickWarnings) = try pick(environment: environment) { name in
+            if let loaded = choices.first(where: { $0.name == name }) { return (loaded, []) }
+            let loaded = try catalog.load(name)
+            return (loaded.theme, loaded.warnings)
         }
+        var chosen = picked
+        warnings += pickWarnings
+        if !choices.contains(where: { $0.name == chosen.name }) { choices.append(chosen) }
         if colorless {
             chosen = chosen.withoutColor()
             choices = choices.map { $0.withoutColor() }
         }
-        return (chosen, choices.isEmpty ? [chosen] : choices, warnings)
+        return (chosen, choices, warnings)
+    }
+
+    /// Picks the theme to start with: `--theme` wins (an error when it does not load), then the remembered
+    /// choice (skipped with a warning when it no longer loads), then `default`.
+    private func pick(environment: [String: String],
+                      load: (String) throws -> (theme: Theme, warnings: [String])) throws -> (Theme, [String]) {
+        if let theme { return (try load(theme).theme, []) }
+        var warnings: [String] = []
+        if let remembered = RememberedTheme(environment: environment).read() {
+            if let loaded = try? load(remembered) { return (loaded.theme, loaded.warnings) }
+            warnings.append("remembered theme '\(remembered)' is not available; using default")
+        }
+        return ((try? load("default"))?.theme ?? .standard, warnings)
     }
 }
 
