@@ -84,4 +84,19 @@ enum ChildProcess {
         }
         return nil
     }
+
+    /// Median wall time over `runs` spawns and the largest peak memory of three more, or nil when a run fails.
+    ///
+    /// One unmeasured run first, so the file system cache holds the binary and its files, as it does for a
+    /// user; peak memory comes from separate runs through GNU time (see `peakBytes`).
+    static func measure(_ path: String, _ arguments: [String], runs: Int) -> (seconds: Double, peakBytes: Int?)? {
+        guard let warm = run(path, arguments), warm.status == 0 else { return nil }
+        var times: [Double] = []
+        for _ in 0..<runs {
+            guard let measured = run(path, arguments), measured.status == 0 else { return nil }
+            times.append(measured.seconds)
+        }
+        let peaks = (0..<3).compactMap { _ in peakBytes(path, arguments) }
+        return (Stats.median(times), peaks.max())
+    }
 }

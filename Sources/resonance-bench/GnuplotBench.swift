@@ -24,15 +24,7 @@ struct GnuplotBench {
 
             """.write(toFile: script, atomically: false, encoding: .utf8)
         let arguments = [script]
-        guard let warm = ChildProcess.run(binary, arguments), warm.status == 0 else { return nil }
-        var times: [Double] = []
-        for _ in 0..<runs {
-            guard let run = ChildProcess.run(binary, arguments), run.status == 0 else { return nil }
-            times.append(run.seconds)
-        }
-        // Peak memory in separate runs, through GNU time (see `ChildProcess.peakBytes`); the largest of three.
-        let peaks = (0..<3).compactMap { _ in ChildProcess.peakBytes(binary, arguments) }
-        return (Stats.median(times), peaks.max())
+        return ChildProcess.measure(binary, arguments, runs: runs)
     }
 
     private func write(_ series: Series, to path: String) throws {
