@@ -17,7 +17,6 @@ struct FundamentalsAnswerPropertyTests {
     /// 2026-11-25 12:00 UTC.
     static let now = Date(timeIntervalSince1970: Double(testToday.unixSeconds) + 43_200)
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let slowestAllowed = 10.0
 
     // MARK: - Answers
 
@@ -141,21 +140,11 @@ struct FundamentalsAnswerPropertyTests {
         #expect(file.equityTickers.allSatisfy { !$0.isEmpty }, "seed \(seed)")
     }
 
-    /// Runs a property and checks both outcomes occurred and no case was slow.
-    static func run(_ label: String, quickCases: Int, _ body: (_ seed: UInt64, _ random: inout SeededRandom) throws -> Bool) throws {
-        var outcomes = [true: 0, false: 0]
-        let run = try FuzzBudget(quickCases: quickCases).run(label) { seed, random in
-            outcomes[try body(seed, &random), default: 0] += 1
-        }
-        #expect(outcomes[true]! > 0 && outcomes[false]! > 0, "\(label): both outcomes should occur: \(outcomes)")
-        #expect(run.slowestCase < slowestAllowed, "\(label): seed \(run.slowestSeed) took \(run.slowestCase) s")
-    }
-
     // MARK: - Properties
 
     @Test("holdings files: an undamaged one reads back whole; a damaged one reads valid or fails at LABEL line N")
     func holdingsFiles() throws {
-        try Self.run("holdings", quickCases: 400) { seed, random in
+        try FuzzBudget.checkTwoOutcomes("holdings", quickCases: 400) { seed, random in
             let (text, expected) = Self.holdingsFile(&random)
             let intact = random.chance(0.1)
             let bytes = intact ? Array(text.utf8) : Self.damagedHoldings(text, &random)
@@ -177,7 +166,7 @@ struct FundamentalsAnswerPropertyTests {
 
     @Test("company tickers: an undamaged map reads back whole; a damaged one gives positive CIKs or fails at an entry")
     func companyTickers() throws {
-        try Self.run("tickers", quickCases: 500) { seed, random in
+        try FuzzBudget.checkTwoOutcomes("tickers", quickCases: 500) { seed, random in
             let (json, expected) = Self.companyTickers(&random)
             let intact = random.chance(0.1)
             let bytes = intact ? Array(json.utf8) : JSONMutation.mutate(JSONTree(parsing: json), &random)
@@ -201,7 +190,7 @@ struct FundamentalsAnswerPropertyTests {
 
     @Test("XBRL frames: an undamaged frame reads back whole; a damaged one gives finite values for positive CIKs or fails at data[N]")
     func frames() throws {
-        try Self.run("frames", quickCases: 500) { seed, random in
+        try FuzzBudget.checkTwoOutcomes("frames", quickCases: 500) { seed, random in
             let (json, facts) = Self.frame(&random, period: "CY2026Q1")
             let intact = random.chance(0.1)
             let bytes = intact ? Array(json.utf8) : JSONMutation.mutate(JSONTree(parsing: json), &random)
@@ -253,7 +242,7 @@ struct FundamentalsAnswerPropertyTests {
     @Test("fetch --fundamentals with one damaged answer: the store gets only valid values, and each fault is one located line")
     func fetchIntoStore() throws {
         let quarters = ["CY2026Q1", "CY2026Q2", "CY2026Q3"]
-        try Self.run("fundamentals fetch", quickCases: 60) { seed, random in
+        try FuzzBudget.checkTwoOutcomes("fundamentals fetch", quickCases: 60) { seed, random in
             let iwm = Self.holdingsFile(&random).text, ijr = Self.holdingsFile(&random).text
             let tickerPairs = (0..<40).map { ("T\($0)", 1000 + $0) }
             var publishers = Publishers(

@@ -30,8 +30,6 @@ struct MemoryTransport: HTTPTransport {
 struct ProviderAnswerPropertyTests {
     /// 2026-11-25 20:00 UTC: after the index's 14:30 stamp of the day, before its end.
     static let now = Date(timeIntervalSince1970: Double(testToday.unixSeconds) + 72_000)
-    /// The most time one answer may take: far beyond the milliseconds they take, so only a hang trips it.
-    static let slowestAllowed = 10.0
 
     // MARK: - Answers
 
@@ -152,23 +150,13 @@ struct ProviderAnswerPropertyTests {
         }
     }
 
-    /// Runs `body` over the cases of a budget, and checks both outcomes were seen and no case was slow.
-    static func run(_ label: String, quickCases: Int, _ body: (_ seed: UInt64, _ random: inout SeededRandom) throws -> Bool) throws {
-        var outcomes = [true: 0, false: 0]
-        let run = try FuzzBudget(quickCases: quickCases).run(label) { seed, random in
-            outcomes[try body(seed, &random), default: 0] += 1
-        }
-        #expect(outcomes[true]! > 0 && outcomes[false]! > 0, "\(label): both outcomes should occur: \(outcomes)")
-        #expect(run.slowestCase < slowestAllowed, "\(label): seed \(run.slowestSeed) took \(run.slowestCase) s")
-    }
-
     // MARK: - Properties
 
     @Test("Yahoo chart answers, damaged: valid bars stored, or one line and the store untouched")
     func yahooAnswers() throws {
         let folder = try TemporaryDirectory()
         let store = try Store(path: folder.file("fuzz.sqlite").path)
-        try Self.run("yahoo", quickCases: 250) { seed, random in
+        try FuzzBudget.checkTwoOutcomes("yahoo", quickCases: 250) { seed, random in
             let (tree, bars) = Self.yahoo(&random)
             let since = random.chance(0.7) ? bars[0].day : random.pick(bars).day
             let kind = random.int(0...9)
@@ -188,7 +176,7 @@ struct ProviderAnswerPropertyTests {
     func coinbaseAnswers() throws {
         let folder = try TemporaryDirectory()
         let store = try Store(path: folder.file("fuzz.sqlite").path)
-        try Self.run("coinbase", quickCases: 150) { seed, random in
+        try FuzzBudget.checkTwoOutcomes("coinbase", quickCases: 150) { seed, random in
             let bars = Self.bitcoin(&random)
             let pages = (bars.count + CoinbaseCandlesProvider.pageSize - 1) / CoinbaseCandlesProvider.pageSize
             let damaged = random.chance(0.1) ? nil : random.int(0...pages - 1)
@@ -214,7 +202,7 @@ struct ProviderAnswerPropertyTests {
     func stooqAnswers() throws {
         let folder = try TemporaryDirectory()
         let store = try Store(path: folder.file("fuzz.sqlite").path)
-        try Self.run("stooq", quickCases: 300) { seed, random in
+        try FuzzBudget.checkTwoOutcomes("stooq", quickCases: 300) { seed, random in
             let bars = RandomMarketData.series(&random, today: testToday, maximumCount: 60).bars
             let text = Self.stooqCSV(bars)
             let intact = random.chance(0.1)
@@ -230,7 +218,7 @@ struct ProviderAnswerPropertyTests {
         let folder = try TemporaryDirectory()
         let store = try Store(path: folder.file("fuzz.sqlite").path)
         let transport = HTTPHelperTransport(requestTimeout: 5, resourceTimeout: 20)
-        try Self.run("loopback", quickCases: 24) { seed, random in
+        try FuzzBudget.checkTwoOutcomes("loopback", quickCases: 24) { seed, random in
             let (tree, bars) = Self.yahoo(&random)
             let body = random.chance(0.2) ? tree.bytes : JSONMutation.mutate(tree, &random)
             let answer = Self.envelope(body, &random, contentType: "application/json")
