@@ -129,8 +129,8 @@ public final class Store: Sendable {
 
     /// A series as stored, optionally limited to a range of days; empty when the store has none.
     ///
-    /// Reads the columns straight from SQLite into the series' columns: decoding a GRDB `Row` and building
-    /// a `Bar` per day took most of the time of loading a million days.
+    /// The whole series is copied from its packed columns (`SeriesColumnsTable`); a range, or a series
+    /// whose snapshot does not decode, is read row by row straight into the columns.
     public func load(_ id: SeriesID, in range: DayRange? = nil) throws -> Series {
         try reader.read { db in
             if range == nil, let packed = try SeriesColumnsTable.read(db, id: id) { return packed }
