@@ -79,27 +79,32 @@ struct LiveModeTests {
 
 @Suite("Idle CPU of live mode")
 struct LiveIdleCPUTests {
-    /// `RESONANCE_MEASURE_IDLE=1 swift test --filter LiveIdleCPUTests` measures 60 s of live mode at a
-    /// 60 s interval and prints the share of one core used.
-    @Test("live mode at a 60 s interval idles under 0.5% of one core", .enabled(if: ProcessInfo.processInfo.environment["RESONANCE_MEASURE_IDLE"] == "1"))
+    /// `RESONANCE_MEASURE_IDLE=1 swift test --filter LiveIdleCPUTests` measures live mode at a 60 s
+    /// interval between two refreshes (45 s after the first refresh and the daily fundamentals run have
+    /// finished) and prints the share of one core used.
+    @Test("live mode at a 60 s interval idles under 0.5% of one core",
+          .enabled(if: ProcessInfo.processInfo.environment["RESONANCE_MEASURE_IDLE"] == "1",
+                   "a minute long: set RESONANCE_MEASURE_IDLE=1 to run"))
     func idleCPU() throws {
         let world = try FixtureWorld()
         _ = try Processes.resonance(["fetch"], environment: world.environment)
-        guard let tmux = try Tmux(width: 160, height: 45, command: "\(Processes.resonanceBinary.path) --live",
-                                  environment: world.environment) else { return }
-        try tmux.waitFor { $0.contains("next 0:") }
+        let tmux = try #require(try Tmux(width: 160, height: 45, command: "\(Processes.resonanceBinary.path) --live",
+                                         environment: world.environment))
+        try tmux.waitFor(timeout: 30) { $0.contains("next 0:") && $0.contains("loss share off: no sec_contact") }
         let shell = try tmux.run(["display", "-p", "-t", "main", "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         let pid = try #require(children.split(separator: " ").first.map(String.init))
+        // User and system time of the dashboard and of the children it has reaped: each request runs in
+        // a `resonance-http` of its own, and that work is the dashboard's too.
         func ticks() throws -> Double {
             let fields = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8).split(separator: ")")[1].split(separator: " ")
-            return Double(fields[11])! + Double(fields[12])!
+            return fields[11...14].reduce(0) { $0 + Double($1)! }
         }
         let start = try ticks(), started = Date()
-        Thread.sleep(forTimeInterval: 60)
+        Thread.sleep(forTimeInterval: 45)
         let used = (try ticks() - start) / Double(sysconf(Int32(_SC_CLK_TCK)))
         let share = used / Date().timeIntervalSince(started) * 100
-        print(String(format: "idle CPU over %.0f s in live mode: %.3f s of CPU = %.3f%% of one core (requests: %d)",
+        print(String(format: "idle CPU over %.0f s of live mode between refreshes: %.3f s of CPU = %.3f%% of one core (requests: %d)",
                      Date().timeIntervalSince(started), used, share, world.server.requests.count))
         #expect(share < 0.5)
         try tmux.type("q")
