@@ -30,95 +30,98 @@ public struct ColumnExtent: Hashable, Sendable {
 
 /// A min/max decimation pyramid: answers "lowest and highest value in this index range" in O(log n).
 ///
-/// Level 0 holds the values themselves; each next level holds the min and max of pairs of the level below,
-/// so it is half as long (rounded up). A range query combines at most two nodes per level. Drawing a chart
-/// column by column through the pyramid costs O(columns · log n) and still shows every extreme the
-/// full-resolution data has. NaN values are ignored; a range with no finite value has no extent.
+/// Level `k` has one node per run of 2^k positions, holding the min and max of the finite values it covers;
+/// a range query combines at most two nodes per level. Drawing a chart column by column through the pyramid
+/// costs O(columns · log n) and still shows every extreme the full-resolution data has. NaN and infinite
+/// values are ignored; a range with no finite value has no extent.
+///
+/// Only levels from `storedLevel` up are kept: the nodes below cover at most 8 positions and are read from
+/// the values themselves when a query needs them. So the pyramid costs about 1 byte per point (against 16
+/// when every level is kept), its build is one pass over the values, and a query reads at most about 30
+/// values more.
 public struct MinMaxPyramid: Sendable {
-    /// Per level from level 1 up, the minimum of each node (+infinity where a node covers no finite value).
-    /// Level 0 is `values` itself, read through `low(at:)` and `high(at:)`, so it costs no copy.
+    /// The lowest level kept in `mins` and `maxs`: its nodes cover 2^storedLevel = 16 positions.
+    static let storedLevel = 4
+    /// Per kept level from `storedLevel` up, the minimum of each node (+infinity where a node covers no
+    /// finite value).
     private var mins: [[Double]]
-    /// Per level from level 1 up, the maximum of each node (-infinity where a node covers no finite value).
+    /// Per kept level, the maximum of each node (-infinity where a node covers no finite value).
     private var maxs: [[Double]]
     /// The values as given.
     public let values: [Double]
-    /// For each position, the first position at or after it with a finite value (`count` when none);
-    /// empty when every value is finite, where it would be the identity.
-    private var nextFinite: [Int32]
-    /// For each position, the last position at or before it with a finite value (-1 when none); empty
-    /// when every value is finite.
-    private var previousFinite: [Int32]
 
-    /// Builds the pyramid in O(n) time and about 2n extra doubles of memory (plus 2n 32-bit positions
-    /// when some values are missing).
+    /// Builds the pyramid in O(n) time and about n/8 extra doubles of memory.
     public init(_ values: [Double]) {
-        precondition(values.count < Int(Int32.max), "MinMaxPyramid: too many values")
         self.values = values
-        let n = values.count
         mins = []
         maxs = []
-        if n > 1 {
-            let half = (n + 1) / 2
-            var levelMins = [Double](repeating: .infinity, count: half)
-            var levelMaxs = [Double](repeating: -.infinity, count: half)
-            for i in 0..<half {
-                let a = 2 * i, b = Swift.min(2 * i + 1, n - 1)
-                levelMins[i] = Swift.min(Self.low(values[a]), Self.low(values[b]))
-                levelMaxs[i] = Swift.max(Self.high(values[a]), Self.high(values[b]))
-            }
-            mins.append(levelMins)
-            maxs.append(levelMaxs)
-            while levelMins.count > 1 {
-                let half = (levelMins.count + 1) / 2
-                var nextMins = [Double](repeating: .infinity, count: half)
-                var nextMaxs = [Double](repeating: -.infinity, count: half)
-                for i in 0..<half {
-                    let a = 2 * i, b = Swift.min(2 * i + 1, levelMins.count - 1)
-                    nextMins[i] = Swift.min(levelMins[a], levelMins[b])
-                    nextMaxs[i] = Swift.max(levelMaxs[a], levelMaxs[b])
+        let n = values.count
+        let width = 1 << Self.storedLevel
+        guard n > 0 else { return }
+        let nodes = (n + width - 1) / width
+        var levelMins = [Double](repeating: .infinity, count: nodes)
+        var levelMaxs = [Double](repeating: -.infinity, count: nodes)
+        values.withUnsafeBufferPointer { source in
+            levelMins.withUnsafeMutableBufferPointer { lows in
+                levelMaxs.withUnsafeMutableBufferPointer { highs in
+                    for node in 0..<nodes {
+                        var low = Double.infinity, high = -Double.infinity
+                        for value in source[(node * width)..<Swift.min(node * width + width, n)] where value.isFinite {
+                            low = Swift.min(low, value)
+                            high = Swift.max(high, value)
+                        }
+                        lows[node] = low
+                        highs[node] = high
+                    }
                 }
-                mins.append(nextMins)
-                maxs.append(nextMaxs)
-                levelMins = nextMins
-                levelMaxs = nextMaxs
             }
         }
-        guard values.contains(where: { !$0.isFinite }) else {
-            nextFinite = []
-            previousFinite = []
-            return
+        mins.append(levelMins)
+        maxs.append(levelMaxs)
+        while levelMins.count > 1 {
+            let half = (levelMins.count + 1) / 2
+            var nextMins = [Double](repeating: .infinity, count: half)
+            var nextMaxs = [Double](repeating: -.infinity, count: half)
+            for i in 0..<half {
+                let a = 2 * i, b = Swift.min(2 * i + 1, levelMins.count - 1)
+                nextMins[i] = Swift.min(levelMins[a], levelMins[b])
+                nextMaxs[i] = Swift.max(levelMaxs[a], levelMaxs[b])
+            }
+            mins.append(nextMins)
+            maxs.append(nextMaxs)
+            levelMins = nextMins
+            levelMaxs = nextMaxs
         }
-        var next = [Int32](repeating: Int32(n), count: n)
-        var upcoming = Int32(n)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            if values[i].isFinite { upcoming = Int32(i) }
-            next[i] = upcoming
-        }
-        var previous = [Int32](repeating: -1, count: n)
-        var seen: Int32 = -1
-        for i in 0..<n {
-            if values[i].isFinite { seen = Int32(i) }
-            previous[i] = seen
-        }
-        nextFinite = next
-        previousFinite = previous
     }
 
-    /// A value as a node minimum: itself, or +infinity when it is not finite.
-    private static func low(_ value: Double) -> Double { value.isFinite ? value : .infinity }
-    /// A value as a node maximum: itself, or -infinity when it is not finite.
-    private static func high(_ value: Double) -> Double { value.isFinite ? value : -.infinity }
+    /// The min and max of the finite values under a node (+infinity, -infinity when it has none).
+    private func node(_ level: Int, _ i: Int) -> (min: Double, max: Double) {
+        if level >= Self.storedLevel { return (mins[level - Self.storedLevel][i], maxs[level - Self.storedLevel][i]) }
+        var low = Double.infinity, high = -Double.infinity
+        let start = i << level
+        for value in values[start..<Swift.min(start + (1 << level), values.count)] where value.isFinite {
+            low = Swift.min(low, value)
+            high = Swift.max(high, value)
+        }
+        return (low, high)
+    }
 
-    /// The node minimum at a level and position.
-    private func nodeMin(_ level: Int, _ i: Int) -> Double { level == 0 ? Self.low(values[i]) : mins[level - 1][i] }
-    /// The node maximum at a level and position.
-    private func nodeMax(_ level: Int, _ i: Int) -> Double { level == 0 ? Self.high(values[i]) : maxs[level - 1][i] }
+    /// Whether a node covers at least one finite value.
+    private func hasFinite(_ level: Int, _ i: Int) -> Bool {
+        let extent = node(level, i)
+        return extent.min <= extent.max
+    }
 
     /// Number of points.
     public var count: Int { values.count }
 
-    /// Number of levels, 1 for a single point (0 for none).
-    public var levelCount: Int { values.isEmpty ? 0 : mins.count + 1 }
+    /// Number of levels, 1 for a single point (0 for none): level `k` exists while 2^(k-1) < n.
+    public var levelCount: Int {
+        guard !values.isEmpty else { return 0 }
+        var levels = 1
+        while 1 << (levels - 1) < values.count { levels += 1 }
+        return levels
+    }
 
     /// The smallest and largest finite value in a range of positions, or nil when it holds none.
     ///
@@ -132,20 +135,64 @@ public struct MinMaxPyramid: Sendable {
         var level = 0
         while lo < hi {
             if lo & 1 == 1 {
-                low = Swift.min(low, nodeMin(level, lo))
-                high = Swift.max(high, nodeMax(level, lo))
+                let extent = node(level, lo)
+                low = Swift.min(low, extent.min)
+                high = Swift.max(high, extent.max)
                 lo += 1
             }
             if hi & 1 == 1 {
                 hi -= 1
-                low = Swift.min(low, nodeMin(level, hi))
-                high = Swift.max(high, nodeMax(level, hi))
+                let extent = node(level, hi)
+                low = Swift.min(low, extent.min)
+                high = Swift.max(high, extent.max)
             }
             lo >>= 1
             hi >>= 1
             level += 1
         }
         return low <= high ? (low, high) : nil
+    }
+
+    /// The first (or last) position in a range holding a finite value, or nil when there is none. O(log n).
+    ///
+    /// The range splits into at most two nodes per level, as in `minMax`: those taken from the left end come
+    /// in ascending order, those from the right end in descending order, and every left node lies before
+    /// every right node. The wanted node is found among them, then followed down to a single position.
+    private func finitePosition(in range: Range<Int>, last: Bool) -> Int? {
+        var lo = range.lowerBound, hi = range.upperBound
+        var level = 0
+        // The first and the last node with a finite value met on each side.
+        var firstLeft: (level: Int, i: Int)?, lastLeft: (level: Int, i: Int)?
+        var firstRight: (level: Int, i: Int)?, lastRight: (level: Int, i: Int)?
+        while lo < hi {
+            if lo & 1 == 1 {
+                if hasFinite(level, lo) {
+                    if firstLeft == nil { firstLeft = (level, lo) }
+                    lastLeft = (level, lo)
+                }
+                lo += 1
+            }
+            if hi & 1 == 1 {
+                hi -= 1
+                if hasFinite(level, hi) {
+                    if firstRight == nil { firstRight = (level, hi) }
+                    lastRight = (level, hi)
+                }
+            }
+            lo >>= 1
+            hi >>= 1
+            level += 1
+        }
+        // Ascending order of the nodes: the left ones as met, then the right ones in reverse.
+        guard var found = last ? (firstRight ?? lastLeft) : (firstLeft ?? lastRight) else { return nil }
+        while found.level > 0 {
+            let left = 2 * found.i, right = left + 1
+            let rightExists = right << (found.level - 1) < values.count
+            let preferRight = last && rightExists && hasFinite(found.level - 1, right)
+            let goRight = preferRight || (!last && !hasFinite(found.level - 1, left))
+            found = (found.level - 1, goRight ? right : left)
+        }
+        return found.i
     }
 
     /// Splits a range of positions evenly into `count` columns and gives each column's extent.
@@ -173,10 +220,9 @@ public struct MinMaxPyramid: Sendable {
     public func extent(of range: Range<Int>) -> ColumnExtent? {
         let start = Swift.max(range.lowerBound, 0)
         let end = Swift.min(range.upperBound, values.count)
-        guard start < end else { return nil }
-        let firstIndex = nextFinite.isEmpty ? start : Int(nextFinite[start])
-        guard firstIndex < end, let (low, high) = minMax(in: start..<end) else { return nil }
-        let lastIndex = previousFinite.isEmpty ? end - 1 : Int(previousFinite[end - 1])
+        guard start < end, let (low, high) = minMax(in: start..<end) else { return nil }
+        let firstIndex = values[start].isFinite ? start : finitePosition(in: start..<end, last: false) ?? start
+        let lastIndex = values[end - 1].isFinite ? end - 1 : finitePosition(in: start..<end, last: true) ?? end - 1
         return ColumnExtent(indices: start..<end, min: low, max: high, first: values[firstIndex],
                             last: values[lastIndex], firstIndex: firstIndex, lastIndex: lastIndex)
     }

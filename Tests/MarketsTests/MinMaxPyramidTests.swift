@@ -124,3 +124,47 @@ struct MinMaxPyramidTests {
         #expect(pyramid.columns(of: 1..<99, into: 2).compactMap { $0?.max } == [8, 6])
     }
 }
+
+@Suite("Min/max pyramid, long gaps and odd sizes")
+struct MinMaxPyramidGapTests {
+    /// Values with long runs of NaN and some infinities, which the pyramid must skip like NaN.
+    private func gappy(count: Int, seed: UInt64) -> [Double] {
+        var rng = SplitMix64(seed: seed)
+        var values: [Double] = []
+        while values.count < count {
+            let run = Int.random(in: 1...300, using: &rng)
+            let missing = Double.random(in: 0..<1, using: &rng) < 0.5
+            for _ in 0..<run {
+                if missing {
+                    values.append([Double.nan, .infinity, -.infinity].randomElement(using: &rng)!)
+                } else {
+                    values.append(Double.random(in: -1_000...1_000, using: &rng))
+                }
+            }
+        }
+        return Array(values.prefix(count))
+    }
+
+    @Test(arguments: [1, 2, 15, 16, 17, 31, 33, 255, 257, 5_003])
+    func everyRangeEndMatchesBruteForce(count: Int) {
+        var rng = SplitMix64(seed: UInt64(count))
+        let values = gappy(count: count, seed: UInt64(count) * 31)
+        let pyramid = MinMaxPyramid(values)
+        for _ in 0..<1_500 {
+            let a = Int.random(in: 0...count, using: &rng), b = Int.random(in: 0...count, using: &rng)
+            let range = min(a, b)..<max(a, b)
+            let finite = range.filter { values[$0].isFinite }
+            let extent = pyramid.extent(of: range)
+            #expect(extent?.firstIndex == finite.first && extent?.lastIndex == finite.last,
+                    "first/last finite of \(range) in \(count) values")
+            let expected = finite.isEmpty ? nil : (finite.map { values[$0] }.min()!, finite.map { values[$0] }.max()!)
+            #expect(extent?.min == expected?.0 && extent?.max == expected?.1, "extremes of \(range) in \(count) values")
+        }
+    }
+
+    @Test func levelCountGrowsWithTheLog() {
+        #expect(MinMaxPyramid([1, 2]).levelCount == 2)
+        #expect(MinMaxPyramid(Array(repeating: 1, count: 16)).levelCount == 5)
+        #expect(MinMaxPyramid(Array(repeating: 1, count: 17)).levelCount == 6)
+    }
+}
