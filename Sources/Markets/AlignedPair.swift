@@ -55,11 +55,12 @@ public struct AlignedPair: Hashable, Sendable {
 public func logReturns(_ values: [Double]) -> [Double] {
     guard values.count > 1 else { return [] }
     var result = [Double](repeating: .nan, count: values.count - 1)
-    for i in 1..<values.count {
-        let previous = values[i - 1], current = values[i]
-        if previous > 0, current > 0, previous.isFinite, current.isFinite {
-            result[i - 1] = log(current / previous)
-        }
-    }
+    for i in 1..<values.count { result[i - 1] = logReturn(from: values[i - 1], to: values[i]) }
     return result
+}
+
+/// The log return `ln(current / previous)`, NaN when either price is not finite and positive.
+@inline(__always)
+func logReturn(from previous: Double, to current: Double) -> Double {
+    previous > 0 && current > 0 && previous.isFinite && current.isFinite ? log(current / previous) : .nan
 }

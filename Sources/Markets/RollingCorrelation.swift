@@ -31,27 +31,71 @@ public struct RollingCorrelation: Sendable {
     /// Correlates the log returns of two price series over trailing windows of `window` aligned returns.
     ///
     /// `window` must be at least 2. A window longer than the data gives only NaN values; series that share
-    /// fewer than two days give no days at all.
+    /// fewer than two days give no days at all. One merge pass: the returns are taken and slid through the
+    /// window as the shared days are found, and never stored, so a million days cost the result (12 bytes
+    /// a day) and no more.
     public init(_ first: Series, _ second: Series, window: Int) {
-        self.init(AlignedPair(first, second), window: window)
+        precondition(window >= 2, "RollingCorrelation: a window needs at least 2 returns")
+        let capacity = Swift.max(Swift.min(first.count, second.count) - 1, 0)
+        var days = [Day](repeating: Day(rawValue: 0), count: capacity)
+        var values = [Double](repeating: .nan, count: capacity)
+        var pearson = SlidingPearson(window: window)
+        var shared = 0
+        first.days.withUnsafeBufferPointer { firstDays in
+            second.days.withUnsafeBufferPointer { secondDays in
+                first.closes.withUnsafeBufferPointer { firstCloses in
+                    second.closes.withUnsafeBufferPointer { secondCloses in
+                        days.withUnsafeMutableBufferPointer { days in
+                            values.withUnsafeMutableBufferPointer { values in
+                                var i = 0, j = 0
+                                var previousA = Double.nan, previousB = Double.nan
+                                while i < firstDays.count, j < secondDays.count {
+                                    let a = firstDays[i], b = secondDays[j]
+                                    if a < b { i += 1; continue }
+                                    if b < a { j += 1; continue }
+                                    let closeA = firstCloses[i], closeB = secondCloses[j]
+                                    if shared > 0 {
+                                        days[shared - 1] = a
+                                        values[shared - 1] = pearson.push(logReturn(from: previousA, to: closeA),
+                                                                          logReturn(from: previousB, to: closeB))
+                                    }
+                                    previousA = closeA; previousB = closeB
+                                    shared += 1
+                                    i += 1; j += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let returns = Swift.max(shared - 1, 0)
+        days.removeLast(capacity - returns)
+        values.removeLast(capacity - returns)
+        self.init(aID: first.id, bID: second.id, window: window, days: days, values: values,
+                  fullSample: pearson.fullSample, alignedDayCount: shared)
     }
 
     /// Correlates the log returns of an already aligned pair over trailing windows of `window` returns.
     public init(_ pair: AlignedPair, window: Int) {
-        self.init(AlignedReturns(pair), window: window)
+        precondition(window >= 2, "RollingCorrelation: a window needs at least 2 returns")
+        var pearson = SlidingPearson(window: window)
+        let x = logReturns(pair.a), y = logReturns(pair.b)
+        let values = zip(x, y).map { pearson.push($0, $1) }
+        self.init(aID: pair.aID, bID: pair.bID, window: window, days: Array(pair.days.dropFirst()), values: values,
+                  fullSample: pearson.fullSample, alignedDayCount: pair.count)
     }
 
-    /// Correlates returns already taken, so several windows share one alignment and one pass of logs.
-    public init(_ returns: AlignedReturns, window: Int) {
-        precondition(window >= 2, "RollingCorrelation: a window needs at least 2 returns")
-        aID = returns.aID
-        bID = returns.bID
+    private init(aID: SeriesID, bID: SeriesID, window: Int, days: [Day], values: [Double],
+                 fullSample: (value: Double, count: Int), alignedDayCount: Int) {
+        self.aID = aID
+        self.bID = bID
         self.window = window
-        days = returns.days
-        values = rollingPearson(returns.x, returns.y, window: window)
-        fullSample = returns.fullSample
-        returnCount = returns.returnCount
-        alignedDayCount = returns.alignedDayCount
+        self.days = days
+        self.values = values
+        self.fullSample = fullSample.value
+        returnCount = fullSample.count
+        self.alignedDayCount = alignedDayCount
     }
 
     /// The number of windows with a defined (non-NaN) correlation.
@@ -63,168 +107,5 @@ public struct RollingCorrelation: Sendable {
     public func value(onOrBefore day: Day) -> Double? {
         let i = days.partitioningIndex { $0 > day }
         return i == 0 ? nil : values[i - 1]
-    }
-}
-
-/// The daily log returns of both sides of an aligned pair, and their full-sample correlation.
-///
-/// Taken once per data change and shared by every correlation window: at a million aligned days the
-/// logarithms and the alignment cost more than the sliding windows themselves.
-public struct AlignedReturns: Sendable {
-    public var aID: SeriesID
-    public var bID: SeriesID
-    /// The later day of each return, ascending.
-    public var days: [Day]
-    /// The first series' log returns, NaN where a price is missing or not positive.
-    public var x: [Double]
-    /// The second series' log returns.
-    public var y: [Double]
-    /// The number of calendar days both series have.
-    public var alignedDayCount: Int
-    /// The correlation over all returns with both sides finite, or NaN when undefined.
-    public var fullSample: Double
-    /// The number of returns with both sides finite.
-    public var returnCount: Int
-
-    public init(_ pair: AlignedPair) {
-        aID = pair.aID
-        bID = pair.bID
-        days = pair.count > 1 ? Array(pair.days.dropFirst()) : []
-        x = logReturns(pair.a)
-        y = logReturns(pair.b)
-        alignedDayCount = pair.count
-        let sample = fullSamplePearson(x, y)
-        fullSample = sample.value
-        returnCount = sample.count
-    }
-}
-
-// MARK: - The sliding computation
-
-/// The Pearson correlation of `x` and `y` over each trailing window of `window` pairs, in O(n).
-///
-/// Element `i` is the correlation of pairs `i - window + 1 ... i`, NaN for `i < window - 1`, for a window holding a
-/// non-finite value, and for a window where either side is constant. Results are clamped to [-1, 1].
-///
-/// Stability: the window keeps sums of deviations from a reference point per side (`Σdx`, `Σdy`, `Σdx²`, `Σdy²`,
-/// `Σdx·dy`), never raw sums, so adding a constant to a side cannot cause catastrophic cancellation. Each side
-/// also keeps a rounding budget: the total of every `d²` added or removed since the sums were last rebuilt, which
-/// bounds their accumulated rounding error. When a window's variance falls below 1/1024 of its budget (the
-/// reference has drifted away from the data, or a large return that has left the window still weighs on the
-/// sums), the sums are rebuilt exactly in two passes around the window's mean; so every value carries an error
-/// of at most about 1024 ulps relative to the window's spread, whatever constant or scale the returns have. On
-/// market data a rebuild costs O(window) about every hundred windows, so the whole pass is O(n); data built to
-/// defeat it can force more rebuilds, never a wrong value. Flat windows are detected exactly, by counting
-/// equal neighbours, not by comparing a rounded variance with zero.
-public func rollingPearson(_ x: [Double], _ y: [Double], window: Int) -> [Double] {
-    precondition(window >= 2, "rollingPearson: a window needs at least 2 pairs")
-    let n = min(x.count, y.count)
-    var result = [Double](repeating: .nan, count: n)
-    guard n >= window else { return result }
-
-    var sums = WindowSums()
-    var invalidInWindow = 0
-    // Lengths of the runs of equal values ending at the current position, per side.
-    var runX = 0, runY = 0
-
-    for i in 0..<n {
-        let isValid = x[i].isFinite && y[i].isFinite
-        if !isValid { invalidInWindow += 1 }
-        runX = i > 0 && x[i] == x[i - 1] ? runX + 1 : 1
-        runY = i > 0 && y[i] == y[i - 1] ? runY + 1 : 1
-
-        if i < window {
-            if isValid { sums.add(x[i], y[i]) }
-        } else {
-            let leaving = i - window
-            if x[leaving].isFinite && y[leaving].isFinite { sums.remove(x[leaving], y[leaving]) } else {
-                invalidInWindow -= 1
-            }
-            if isValid { sums.add(x[i], y[i]) }
-        }
-        guard i >= window - 1, invalidInWindow == 0 else { continue }
-        // A side equal throughout the window has no variance: the correlation is undefined.
-        guard runX < window, runY < window else { continue }
-
-        if sums.needsRebuild(count: window) { sums.reset(x[(i - window + 1)...i], y[(i - window + 1)...i]) }
-        result[i] = sums.correlation(count: window)
-    }
-    return result
-}
-
-/// The Pearson correlation of all pairs where both values are finite, by the two-pass formula.
-///
-/// NaN when fewer than two such pairs exist or either side is constant.
-public func fullSamplePearson(_ x: [Double], _ y: [Double]) -> (value: Double, count: Int) {
-    let n = min(x.count, y.count)
-    var xs: [Double] = [], ys: [Double] = []
-    xs.reserveCapacity(n); ys.reserveCapacity(n)
-    for i in 0..<n where x[i].isFinite && y[i].isFinite {
-        xs.append(x[i])
-        ys.append(y[i])
-    }
-    guard xs.count >= 2 else { return (.nan, xs.count) }
-    var sums = WindowSums()
-    sums.reset(xs[...], ys[...])
-    let isFlat = xs.allSatisfy { $0 == xs[0] } || ys.allSatisfy { $0 == ys[0] }
-    return (isFlat ? .nan : sums.correlation(count: xs.count), xs.count)
-}
-
-/// Sums of deviations from a reference point over a window of pairs, updated as pairs enter and leave.
-struct WindowSums {
-    /// The reference the deviations are taken from, per side.
-    private var refX = 0.0, refY = 0.0
-    private var sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
-    /// Per side, the total of every squared deviation added or removed since the last rebuild.
-    private var budgetX = 0.0, budgetY = 0.0
-    /// How many times a window's variance its rounding budget may be before the sums are rebuilt.
-    static let budgetRatio = 1024.0
-
-    /// Adds a pair entering the window.
-    mutating func add(_ x: Double, _ y: Double) {
-        let dx = x - refX, dy = y - refY
-        sx += dx; sy += dy
-        sxx += dx * dx; syy += dy * dy; sxy += dx * dy
-        budgetX += dx * dx; budgetY += dy * dy
-    }
-
-    /// Removes a pair leaving the window.
-    mutating func remove(_ x: Double, _ y: Double) {
-        let dx = x - refX, dy = y - refY
-        sx -= dx; sy -= dy
-        sxx -= dx * dx; syy -= dy * dy; sxy -= dx * dy
-        budgetX += dx * dx; budgetY += dy * dy
-    }
-
-    /// Recomputes the sums exactly for a window, with the reference at the window's mean (two passes).
-    mutating func reset(_ x: ArraySlice<Double>, _ y: ArraySlice<Double>) {
-        let count = Double(x.count)
-        refX = x.reduce(0, +) / count
-        refY = y.reduce(0, +) / count
-        sx = 0; sy = 0; sxx = 0; syy = 0; sxy = 0
-        budgetX = 0; budgetY = 0
-        for (a, b) in zip(x, y) { add(a, b) }
-    }
-
-    /// Whether the rounding budget has grown too large against the window's variances to trust the sums.
-    ///
-    /// `Σd² - (Σd)²/n` carries an error of about one ulp of the budget, so its relative error is about
-    /// `budget / variance` ulps; past `budgetRatio` the sums are rebuilt.
-    func needsRebuild(count: Int) -> Bool {
-        let n = Double(count)
-        let varX = sxx - sx * sx / n, varY = syy - sy * sy / n
-        return !(budgetX <= WindowSums.budgetRatio * varX && budgetY <= WindowSums.budgetRatio * varY)
-    }
-
-    /// The correlation of the window, clamped to [-1, 1]; NaN when a variance is not positive.
-    func correlation(count: Int) -> Double {
-        let n = Double(count)
-        let varX = sxx - sx * sx / n
-        let varY = syy - sy * sy / n
-        guard varX > 0, varY > 0 else { return .nan }
-        let cov = sxy - sx * sy / n
-        let r = cov / (varX.squareRoot() * varY.squareRoot())
-        guard r.isFinite else { return .nan }
-        return max(-1, min(1, r))
     }
 }

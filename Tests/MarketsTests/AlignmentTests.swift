@@ -41,4 +41,30 @@ struct AlignmentTests {
         let compounded = logReturns([100, 150, 75, 120]).reduce(0, +)
         #expect(abs(compounded - log(1.2)) < 1e-14)
     }
+
+    @Test(arguments: [0, 1, 2, 3, 500]) func correlationTakenInOneMergeEqualsThatOfThePair(days: Int) {
+        var rng = SplitMix64(seed: UInt64(days) + 11)
+        func randomSeries(_ id: SeriesID, keep: Double) -> Series {
+            var bars: [Bar] = []
+            var close = 100.0
+            for offset in 0..<days where Double.random(in: 0..<1, using: &rng) < keep {
+                close *= exp(Double.random(in: -0.05...0.05, using: &rng))
+                // Now and then a price that gives no return: the merge must keep it as NaN like the pair does.
+                let price = Double.random(in: 0..<1, using: &rng) < 0.02 ? Double.infinity : close
+                bars.append(Bar(day: Day(rawValue: Int32(19_000 + offset)), close: price))
+            }
+            return Series(id: id, bars: bars)
+        }
+        let index = randomSeries(.rut, keep: 0.7), coin = randomSeries(.btc, keep: 0.95)
+        for window in [2, 30] {
+            let merged = RollingCorrelation(index, coin, window: window)
+            let viaPair = RollingCorrelation(AlignedPair(index, coin), window: window)
+            #expect(merged.days == viaPair.days)
+            #expect(merged.values.map(\.bitPattern) == viaPair.values.map(\.bitPattern))
+            #expect(merged.alignedDayCount == viaPair.alignedDayCount && merged.returnCount == viaPair.returnCount)
+            #expect(merged.fullSample.bitPattern == viaPair.fullSample.bitPattern)
+            #expect(merged.aID == .rut && merged.bID == .btc)
+            if days == 500 { #expect(merged.definedCount > 50 && merged.values.contains { $0.isNaN }) }
+        }
+    }
 }
