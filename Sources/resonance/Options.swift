@@ -59,12 +59,15 @@ struct ViewOptions: ParsableArguments {
     func loadData(store: () throws -> Store) throws -> (MarketData, String) {
         if demo {
             let demo = DemoMarket.generate(seed: 2026)
-            return (MarketData(index: demo.rut, bitcoin: demo.btc, isDemo: true, quietDays: quietDays, correlationWindows: []), "DEMO")
+            let data = MarketData(index: demo.rut, bitcoin: demo.btc, isDemo: true, quietDays: quietDays,
+                                  correlationWindows: [PanelState().correlationWindow])
+            return (data, "DEMO")
         }
         let store = try store()
         let flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
         var data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
-                              flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID), correlationWindows: [])
+                              flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID),
+                              correlationWindows: [PanelState().correlationWindow])
         data.lossShareCoverage = try store.lossShareCoverage()
         return (data, "store " + store.path)
     }

@@ -29,8 +29,9 @@ public struct Analysis: Sendable {
     /// A pyramid over the loss-making share, for drawing.
     let lossSharePyramid: MinMaxPyramid
 
+    /// The panels' numbers, with no correlation window yet (see `addCorrelation(window:)` and `insert(_:)`).
     init(index: Series, bitcoin: Series, breakouts: [BreakoutBasis: [Breakout]], flows: [ValueSeries],
-         lossShare: ValueSeries, correlationWindows: [Int]) {
+         lossShare: ValueSeries) {
         self.index = index
         self.bitcoin = bitcoin
         correlations = [:]
@@ -52,7 +53,6 @@ public struct Analysis: Sendable {
         monthlyFlows = ValueSeries(id: "flows.all", points: summed.map { ($0.key, $0.value) })
         self.lossShare = lossShare
         lossSharePyramid = MinMaxPyramid(lossShare.values)
-        for window in correlationWindows { addCorrelation(window: window) }
     }
 
     /// Computes a correlation window if it is not there yet (O(n) once, then nothing).
@@ -61,7 +61,18 @@ public struct Analysis: Sendable {
     /// that is about 15 ms per new window, against 20 MB held for the whole session.
     public mutating func addCorrelation(window: Int) {
         guard correlations[window] == nil, window >= 2 else { return }
+        correlations[window] = Self.correlation(window: window, index: index, bitcoin: bitcoin)
+    }
+
+    /// Adds correlation windows computed elsewhere with `correlation(window:index:bitcoin:)` from the same series.
+    mutating func insert(_ computed: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)]) {
+        correlations.merge(computed) { kept, _ in kept }
+    }
+
+    /// One correlation window and the pyramid for drawing it, O(n).
+    static func correlation(window: Int, index: Series, bitcoin: Series)
+        -> (correlation: RollingCorrelation, pyramid: MinMaxPyramid) {
         let correlation = RollingCorrelation(index, bitcoin, window: window)
-        correlations[window] = (correlation, MinMaxPyramid(correlation.values))
+        return (correlation, MinMaxPyramid(correlation.values))
     }
 }

@@ -27,7 +27,11 @@ public struct MarketData: Sendable {
     /// - Parameters:
     ///   - flows: net flows per fund (`flows.<fund>`), daily or monthly, in US dollars.
     ///   - lossShare: the share of loss-making Russell 2000 companies by quarter, in percent.
-    ///   - correlationWindows: the correlation windows to compute now; `AppState` adds the one on screen.
+    ///   - correlationWindows: the correlation windows to compute now (the one going on screen); `AppState`
+    ///     adds any other when it is chosen.
+    ///
+    /// The correlation windows are computed on a second thread while this one does the rest: at a million
+    /// days each side takes 20 to 30 ms, and both cores of a small machine are then busy.
     public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250,
                 flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID),
                 correlationWindows: [Int] = Analysis.correlationWindows) {
@@ -35,13 +39,25 @@ public struct MarketData: Sendable {
         self.bitcoin = bitcoin
         self.isDemo = isDemo
         self.quietDays = quietDays
-        indexPyramid = MinMaxPyramid(index.closes)
-        bitcoinPyramid = MinMaxPyramid(bitcoin.closes)
-        var found: [BreakoutBasis: [Breakout]] = [:]
-        for basis in BreakoutBasis.allCases { found[basis] = detectBreakouts(in: index, basis: basis, quietDays: quietDays) }
+        let (correlations, (indexPyramid, bitcoinPyramid, found, analysis)) = concurrently {
+            var computed: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)] = [:]
+            for window in Set(correlationWindows) where window >= 2 {
+                computed[window] = Analysis.correlation(window: window, index: index, bitcoin: bitcoin)
+            }
+            return computed
+        } and: {
+            var found: [BreakoutBasis: [Breakout]] = [:]
+            for basis in BreakoutBasis.allCases {
+                found[basis] = detectBreakouts(in: index, basis: basis, quietDays: quietDays)
+            }
+            let analysis = Analysis(index: index, bitcoin: bitcoin, breakouts: found, flows: flows, lossShare: lossShare)
+            return (MinMaxPyramid(index.closes), MinMaxPyramid(bitcoin.closes), found, analysis)
+        }
+        self.indexPyramid = indexPyramid
+        self.bitcoinPyramid = bitcoinPyramid
         breakoutsByBasis = found
-        analysis = Analysis(index: index, bitcoin: bitcoin, breakouts: found, flows: flows, lossShare: lossShare,
-                            correlationWindows: correlationWindows)
+        self.analysis = analysis
+        self.analysis.insert(correlations)
     }
 
     /// Makes sure a correlation window is computed.
