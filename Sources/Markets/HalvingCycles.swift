@@ -73,14 +73,18 @@ public struct HalvingCycles: Hashable, Sendable {
             guard i < bitcoin.count, halving.day.distance(to: bitcoin.days[i]) <= maxBaseDelay,
                   end.map({ bitcoin.days[i] < $0 }) ?? true else { continue }
             let baseClose = bitcoin.closes[i]
+            // One pass over the cycle's days; at a million days the current cycle alone can hold most of them.
+            let stop = end.map { bitcoin.firstIndex(onOrAfter: $0) } ?? bitcoin.count
             var offsets: [Int] = [], multiples: [Double] = []
-            while i < bitcoin.count, end.map({ bitcoin.days[i] < $0 }) ?? true {
-                let close = bitcoin.closes[i]
-                if close.isFinite, close > 0 {
-                    offsets.append(halving.day.distance(to: bitcoin.days[i]))
-                    multiples.append(close / baseClose)
+            offsets.reserveCapacity(stop - i)
+            multiples.reserveCapacity(stop - i)
+            bitcoin.days.withUnsafeBufferPointer { days in
+                bitcoin.closes.withUnsafeBufferPointer { closes in
+                    for j in i..<stop where closes[j].isFinite && closes[j] > 0 {
+                        offsets.append(halving.day.distance(to: days[j]))
+                        multiples.append(closes[j] / baseClose)
+                    }
                 }
-                i += 1
             }
             cycles.append(HalvingCycle(halving: halving, baseDay: halving.day.adding(days: offsets[0]),
                                        baseClose: baseClose, daysSinceHalving: offsets, multiples: multiples,

@@ -31,11 +31,13 @@ public func fullSamplePearson(_ x: [Double], _ y: [Double]) -> (value: Double, c
 /// market data a rebuild costs O(window) about every hundred windows, so the whole pass is O(n); data built to
 /// defeat it can force more rebuilds, never a wrong value. Flat windows are detected exactly, by counting
 /// equal neighbours, not by comparing a rounded variance with zero.
-struct SlidingPearson {
+struct SlidingPearson: ~Copyable {
     /// The number of pairs in each window, at least 2.
     let window: Int
-    /// The last `window` pairs, oldest at `position` once the ring is full.
-    private var ringX: [Double], ringY: [Double]
+    /// The last `window` pairs, x then y, oldest at `position` once the ring is full. Owned: freed in
+    /// `deinit`, and the type cannot be copied, so nothing else ever points here. A pointer rather than two
+    /// arrays: this is written once per day of the data, and an array write checks uniqueness and bounds.
+    private let ring: UnsafeMutablePointer<Double>
     /// Where the next pair goes in the ring.
     private var position = 0
     /// The number of pairs pushed so far.
@@ -54,9 +56,11 @@ struct SlidingPearson {
         precondition(window >= 2, "rollingPearson: a window needs at least 2 pairs")
         self.window = window
         inverseWindow = 1 / Double(window)
-        ringX = [Double](repeating: .nan, count: window)
-        ringY = [Double](repeating: .nan, count: window)
+        ring = .allocate(capacity: 2 * window)
+        ring.initialize(repeating: .nan, count: 2 * window)
     }
+
+    deinit { ring.deallocate() }
 
     /// Adds the next pair and gives the correlation of the window that ends with it, or NaN where undefined.
     @inline(__always)
@@ -68,10 +72,10 @@ struct SlidingPearson {
         previousX = x; previousY = y
 
         if pushed >= window {
-            let leavingX = ringX[position], leavingY = ringY[position]
+            let leavingX = ring[position], leavingY = ring[window + position]
             if leavingX.isFinite && leavingY.isFinite { sums.remove(leavingX, leavingY) } else { invalidInWindow -= 1 }
         }
-        ringX[position] = x; ringY[position] = y
+        ring[position] = x; ring[window + position] = y
         position = position + 1 == window ? 0 : position + 1
         pushed += 1
         if isValid {
@@ -82,7 +86,9 @@ struct SlidingPearson {
         // A side equal throughout the window has no variance: the correlation is undefined.
         guard runX < window, runY < window else { return .nan }
 
-        return sums.correlation(ringX: ringX, ringY: ringY, oldest: position, inverseCount: inverseWindow)
+        return sums.correlation(ringX: UnsafeBufferPointer(start: ring, count: window),
+                                ringY: UnsafeBufferPointer(start: ring + window, count: window),
+                                oldest: position, inverseCount: inverseWindow)
     }
 
     /// The correlation of every pair pushed so far with both sides finite, and how many there were.
@@ -181,7 +187,8 @@ struct WindowSums {
     ///
     /// `inverseCount` is `1 / ringX.count`, taken once by the caller: this runs once per day of the data, and
     /// a multiplication costs a fraction of a division.
-    mutating func correlation(ringX: [Double], ringY: [Double], oldest: Int, inverseCount: Double) -> Double {
+    mutating func correlation(ringX: UnsafeBufferPointer<Double>, ringY: UnsafeBufferPointer<Double>, oldest: Int,
+                              inverseCount: Double) -> Double {
         let count = ringX.count
         var varX = sxx - sx * sx * inverseCount, varY = syy - sy * sy * inverseCount
         if !(budgetX <= WindowSums.budgetRatio * varX && budgetY <= WindowSums.budgetRatio * varY) {
