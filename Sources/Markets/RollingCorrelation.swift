@@ -86,6 +86,28 @@ public struct RollingCorrelation: Sendable {
                   fullSample: pearson.fullSample, alignedDayCount: pair.count)
     }
 
+    /// The trailing windows the dashboard offers, in aligned days (the store keeps these precomputed).
+    public static let standardWindows = [30, 90, 180]
+
+    /// How the values are computed, stored with a precomputed correlation: one that was computed by another
+    /// method is not used. Raise it whenever a change to the computation changes any value.
+    public static let method = 1
+
+    /// A correlation computed earlier, from its parts: for reading one back from the store.
+    ///
+    /// Nil when the parts cannot be one: a window below 2, days and values of different lengths, days not
+    /// strictly ascending, a value outside [-1, 1] that is not NaN, or counts that do not fit together.
+    public init?(aID: SeriesID, bID: SeriesID, window: Int, days: [Day], values: [Double], fullSample: Double,
+                 returnCount: Int, alignedDayCount: Int) {
+        let countsFit = days.isEmpty ? (0...1).contains(alignedDayCount) : alignedDayCount == days.count + 1
+        guard window >= 2, days.count == values.count, countsFit, (0...days.count).contains(returnCount), fullSample.isNaN || (-1...1).contains(fullSample),
+              values.allSatisfy({ $0.isNaN || (-1...1).contains($0) }),
+              zip(days, days.dropFirst()).allSatisfy({ $0 < $1 })
+        else { return nil }
+        self.init(aID: aID, bID: bID, window: window, days: days, values: values,
+                  fullSample: (fullSample, returnCount), alignedDayCount: alignedDayCount)
+    }
+
     private init(aID: SeriesID, bID: SeriesID, window: Int, days: [Day], values: [Double],
                  fullSample: (value: Double, count: Int), alignedDayCount: Int) {
         self.aID = aID

@@ -41,4 +41,29 @@ struct CorrelationWindowTests {
         full.type("w")
         #expect(view(lean, size: lean.size).text == view(full, size: full.size).text)
     }
+
+    @Test("a correlation given from earlier is used as is and draws the same screen as one computed")
+    func precomputed() throws {
+        let computed = RollingCorrelation(Self.generated.rut, Self.generated.btc, window: 90)
+        let restored = try #require(RollingCorrelation(
+            aID: computed.aID, bID: computed.bID, window: 90, days: computed.days, values: computed.values,
+            fullSample: computed.fullSample, returnCount: computed.returnCount, alignedDayCount: computed.alignedDayCount))
+        let given = MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true,
+                               correlationWindows: [90], precomputed: [restored])
+        let fresh = MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true, correlationWindows: [90])
+        let size = Size(width: 200, height: 50)
+        #expect(view(AppState(data: given, size: size), size: size).text
+                == view(AppState(data: fresh, size: size), size: size).text)
+
+        // Proof that the given one is what is drawn: a doctored copy (every value halved) changes the panel.
+        let halved = try #require(RollingCorrelation(
+            aID: computed.aID, bID: computed.bID, window: 90, days: computed.days, values: computed.values.map { $0 / 2 },
+            fullSample: computed.fullSample, returnCount: computed.returnCount, alignedDayCount: computed.alignedDayCount))
+        let doctored = MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true,
+                                  correlationWindows: [90], precomputed: [halved])
+        #expect(doctored.analysis.correlations[90]?.correlation.values.first { !$0.isNaN }
+                == computed.values.first { !$0.isNaN }.map { $0 / 2 })
+        #expect(view(AppState(data: doctored, size: size), size: size).text
+                != view(AppState(data: fresh, size: size), size: size).text)
+    }
 }

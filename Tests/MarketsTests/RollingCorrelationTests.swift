@@ -152,4 +152,26 @@ struct RollingCorrelationTests {
             #expect(abs(base.fullSample - other.fullSample) <= max(tolerance, 1e-15))
         }
     }
+
+    @Test func partsReadBackMustFitTogether() throws {
+        let days = (0..<6).map { Day(rawValue: Int32(20_000 + $0)) }
+        func make(window: Int = 3, days: [Day] = days, values: [Double] = [.nan, .nan, 0.5, -0.25, 1, -1],
+                  fullSample: Double = 0.1, returnCount: Int = 6, aligned: Int = 7) -> RollingCorrelation? {
+            RollingCorrelation(aID: .rut, bID: .btc, window: window, days: days, values: values,
+                               fullSample: fullSample, returnCount: returnCount, alignedDayCount: aligned)
+        }
+        let good = try #require(make())
+        #expect(good.values.count == 6 && good.window == 3 && good.alignedDayCount == 7 && good.returnCount == 6)
+        #expect(make(window: 1) == nil)
+        #expect(make(days: Array(days.dropLast())) == nil)
+        #expect(make(days: days.reversed()) == nil)
+        #expect(make(days: [days[0]] + days.dropLast()) == nil)
+        #expect(make(values: [.nan, .nan, 0.5, -0.25, 1.01, -1]) == nil)
+        #expect(make(values: [.nan, .nan, 0.5, -0.25, .infinity, -1]) == nil)
+        #expect(make(fullSample: 2) == nil)
+        #expect(make(returnCount: 7) == nil)
+        #expect(make(aligned: 6) == nil)
+        #expect(make(days: [], values: [], returnCount: 0, aligned: 1) != nil)
+        #expect(make(days: [], values: [], returnCount: 0, aligned: 2) == nil)
+    }
 }

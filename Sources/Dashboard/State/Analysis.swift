@@ -3,7 +3,7 @@ import Markets
 /// The numbers behind the analysis panels, computed once per data change in O(n).
 public struct Analysis: Sendable {
     /// The trailing windows the correlation panel offers, in aligned days.
-    public static let correlationWindows = [30, 90, 180]
+    public static let correlationWindows = RollingCorrelation.standardWindows
     /// The stored id of the loss-making share.
     public static let lossShareID: SeriesID = "loss_share.r2k"
 
@@ -30,19 +30,16 @@ public struct Analysis: Sendable {
     let lossSharePyramid: MinMaxPyramid
 
     /// The panels' numbers, with no correlation window yet (see `addCorrelation(window:)` and `insert(_:)`).
-    init(index: Series, bitcoin: Series, breakouts: [BreakoutBasis: [Breakout]], flows: [ValueSeries],
-         lossShare: ValueSeries) {
+    ///
+    /// `cycles` and `aftermath` come from `Analysis.cycles(bitcoin:)` and `Analysis.aftermath(...)`, which
+    /// `MarketData` runs on separate threads.
+    init(index: Series, bitcoin: Series, cycles: (cycles: HalvingCycles, pyramids: [MinMaxPyramid]),
+         aftermath: [BreakoutBasis: BreakoutAftermath], flows: [ValueSeries], lossShare: ValueSeries) {
         self.index = index
         self.bitcoin = bitcoin
         correlations = [:]
-        cycles = HalvingCycles(bitcoin: bitcoin)
-        cyclePyramids = cycles.cycles.map { MinMaxPyramid($0.multiples) }
-        let asOf = [index.dayRange?.upperBound, bitcoin.dayRange?.upperBound].compactMap { $0 }.max()
-            ?? Day(rawValue: 0)
-        var aftermath: [BreakoutBasis: BreakoutAftermath] = [:]
-        for (basis, list) in breakouts {
-            aftermath[basis] = BreakoutAftermath(breakouts: list, index: index, bitcoin: bitcoin, asOf: asOf)
-        }
+        self.cycles = cycles.cycles
+        cyclePyramids = cycles.pyramids
         self.aftermath = aftermath
         self.flows = flows
         var summed: [Day: Double] = [:]
@@ -72,7 +69,29 @@ public struct Analysis: Sendable {
     /// One correlation window and the pyramid for drawing it, O(n).
     static func correlation(window: Int, index: Series, bitcoin: Series)
         -> (correlation: RollingCorrelation, pyramid: MinMaxPyramid) {
-        let correlation = RollingCorrelation(index, bitcoin, window: window)
-        return (correlation, MinMaxPyramid(correlation.values))
+        drawable(RollingCorrelation(index, bitcoin, window: window))
+    }
+
+    /// A correlation with the pyramid for drawing it.
+    static func drawable(_ correlation: RollingCorrelation) -> (correlation: RollingCorrelation, pyramid: MinMaxPyramid) {
+        (correlation, MinMaxPyramid(correlation.values))
+    }
+
+    /// What Bitcoin and the index did after each breakout, per basis.
+    static func aftermath(breakouts: [BreakoutBasis: [Breakout]], index: Series, bitcoin: Series)
+        -> [BreakoutBasis: BreakoutAftermath] {
+        let asOf = [index.dayRange?.upperBound, bitcoin.dayRange?.upperBound].compactMap { $0 }.max()
+            ?? Day(rawValue: 0)
+        var aftermath: [BreakoutBasis: BreakoutAftermath] = [:]
+        for (basis, list) in breakouts {
+            aftermath[basis] = BreakoutAftermath(breakouts: list, index: index, bitcoin: bitcoin, asOf: asOf)
+        }
+        return aftermath
+    }
+
+    /// Bitcoin's halving cycles with a pyramid over each one's multiples.
+    static func cycles(bitcoin: Series) -> (cycles: HalvingCycles, pyramids: [MinMaxPyramid]) {
+        let cycles = HalvingCycles(bitcoin: bitcoin)
+        return (cycles, cycles.cycles.map { MinMaxPyramid($0.multiples) })
     }
 }

@@ -27,36 +27,42 @@ public struct MarketData: Sendable {
     /// - Parameters:
     ///   - flows: net flows per fund (`flows.<fund>`), daily or monthly, in US dollars.
     ///   - lossShare: the share of loss-making Russell 2000 companies by quarter, in percent.
-    ///   - correlationWindows: the correlation windows to compute now (the one going on screen); `AppState`
+    ///   - correlationWindows: the correlation windows to have now (the one going on screen); `AppState`
     ///     adds any other when it is chosen.
+    ///   - precomputed: correlations of these two series computed earlier (the store keeps the standard
+    ///     windows); a window found here is used instead of computed. The caller vouches that they were
+    ///     computed from exactly these series.
     ///
-    /// The correlation windows are computed on a second thread while this one does the rest: at a million
-    /// days each side takes 20 to 30 ms, and both cores of a small machine are then busy.
+    /// The work is split over two threads: at a million days each side takes 10 to 40 ms, and a small
+    /// machine has two cores. One computes the correlation windows not given, Bitcoin's pyramid and the
+    /// halving cycles; the other the index's pyramid, the breakouts and the rest of the analysis.
     public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250,
                 flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID),
-                correlationWindows: [Int] = Analysis.correlationWindows) {
+                correlationWindows: [Int] = Analysis.correlationWindows, precomputed: [RollingCorrelation] = []) {
         self.index = index
         self.bitcoin = bitcoin
         self.isDemo = isDemo
         self.quietDays = quietDays
-        let (correlations, (indexPyramid, bitcoinPyramid, found, analysis)) = concurrently {
-            var computed: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)] = [:]
+        let given = Dictionary(precomputed.map { ($0.window, $0) }, uniquingKeysWith: { first, _ in first })
+        let ((correlations, bitcoinPyramid, cycles), (indexPyramid, found, aftermath)) = concurrently {
+            var correlations: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)] = [:]
             for window in Set(correlationWindows) where window >= 2 {
-                computed[window] = Analysis.correlation(window: window, index: index, bitcoin: bitcoin)
+                correlations[window] = given[window].map(Analysis.drawable)
+                    ?? Analysis.correlation(window: window, index: index, bitcoin: bitcoin)
             }
-            return computed
+            return (correlations, MinMaxPyramid(bitcoin.closes), Analysis.cycles(bitcoin: bitcoin))
         } and: {
             var found: [BreakoutBasis: [Breakout]] = [:]
             for basis in BreakoutBasis.allCases {
                 found[basis] = detectBreakouts(in: index, basis: basis, quietDays: quietDays)
             }
-            let analysis = Analysis(index: index, bitcoin: bitcoin, breakouts: found, flows: flows, lossShare: lossShare)
-            return (MinMaxPyramid(index.closes), MinMaxPyramid(bitcoin.closes), found, analysis)
+            return (MinMaxPyramid(index.closes), found, Analysis.aftermath(breakouts: found, index: index, bitcoin: bitcoin))
         }
         self.indexPyramid = indexPyramid
         self.bitcoinPyramid = bitcoinPyramid
         breakoutsByBasis = found
-        self.analysis = analysis
+        analysis = Analysis(index: index, bitcoin: bitcoin, cycles: cycles, aftermath: aftermath, flows: flows,
+                            lossShare: lossShare)
         self.analysis.insert(correlations)
     }
 
