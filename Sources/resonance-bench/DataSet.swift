@@ -78,10 +78,11 @@ struct DataSetFactory {
         func cell(_ value: Double) -> String { value.isNaN ? "" : String(format: "%.4f", value) }
         for i in 0..<series.count {
             text += series.days[i].iso
-            for column in [series.opens[i], series.highs[i], series.lows[i], series.closes[i]] {
+            for column in [series.open(at: i), series.high(at: i), series.low(at: i), series.closes[i]] {
                 text += ","; text += cell(column)
             }
-            text += ","; text += series.volumes[i].isNaN ? "" : String(Int(series.volumes[i]))
+            let volume = series.volume(at: i)
+            text += ","; text += volume.isNaN ? "" : String(Int(volume))
             text += "\n"
         }
         try text.write(toFile: path, atomically: false, encoding: .utf8)

@@ -14,7 +14,7 @@ public enum SeriesCSV {
         text.reserveCapacity(series.count * 48)
         for i in 0..<series.count {
             text += series.days[i].iso
-            for value in [series.opens[i], series.highs[i], series.lows[i], series.closes[i], series.volumes[i]] {
+            for value in [series.open(at: i), series.high(at: i), series.low(at: i), series.closes[i], series.volume(at: i)] {
                 text += ","
                 if !value.isNaN { text += formatNumber(value) }
             }

@@ -25,7 +25,9 @@ enum SeriesColumnsTable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [id.rawValue, series.count, pack(series.days.map { $0.rawValue.littleEndian }),
-                        pack(series.opens), pack(series.highs), pack(series.lows), pack(series.closes), pack(series.volumes)])
+                        pack(full(series.opens)), pack(full(series.highs)), pack(full(series.lows)), pack(series.closes),
+                        pack(full(series.volumes))])
+        func full(_ column: [Double]?) -> [Double] { column ?? [Double](repeating: .nan, count: series.count) }
     }
 
     /// The series from its snapshot, or nil when there is none or it does not decode.
@@ -48,8 +50,8 @@ enum SeriesColumnsTable {
             guard index == 0 || day > previous, closes[index] > 0 else { return nil }
             previous = day
         }
-        return Series(id: id, days: days.map { Day(rawValue: Int32(littleEndian: $0)) }, opens: opens, highs: highs,
-                      lows: lows, closes: closes, volumes: volumes)
+        return Series(id: id, days: days.map { Day(rawValue: Int32(littleEndian: $0)) }, closes: closes, opens: opens,
+                      highs: highs, lows: lows, volumes: volumes)
     }
 
     /// Reads a series' rows from `bar`, days in order, missing values as NaN.
@@ -74,7 +76,7 @@ enum SeriesColumnsTable {
             opens.append(real(1)); highs.append(real(2)); lows.append(real(3))
             closes.append(sqlite3_column_double(sqlite, 4)); volumes.append(real(5))
         }
-        return Series(id: id, days: days, opens: opens, highs: highs, lows: lows, closes: closes, volumes: volumes)
+        return Series(id: id, days: days, closes: closes, opens: opens, highs: highs, lows: lows, volumes: volumes)
     }
 
     /// The bytes of a column of fixed-size numbers, little-endian (the machine's order on every platform
