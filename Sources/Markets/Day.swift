@@ -2,7 +2,10 @@
 ///
 /// Market data is daily, so a whole-day type keeps arithmetic exact and fast: no time zones, no
 /// Foundation date formatting in hot paths. Conversions use the proleptic Gregorian calendar.
-public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+///
+/// Bitwise-copyable: an array of days has the memory layout of its `Int32` counts, so the store reads a
+/// column of days straight into one.
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, BitwiseCopyable {
     /// Days since 1970-01-01.
     public var rawValue: Int32
 

@@ -3,69 +3,83 @@ import GRDB
 import GRDBSQLite
 import Markets
 
-/// Each series' bars kept a second time as packed columns, one row per series, so loading is a copy.
+/// Each series' bars kept a second time as packed columns, one row per series and column, so loading is a copy
+/// of just the columns a reader asks for.
 ///
 /// The `bar` table stays the record: one row per day, which imports and fetches upsert and compare. But
 /// stepping through a million rows costs SQLite about 1,600 instructions each, about 0.4 s for the two
-/// series at start-up. `series_columns` holds the same bars as six blobs (days as little-endian Int32,
-/// the prices and volume as little-endian Float64 with NaN for a missing value), rewritten in the same
-/// transaction as every write that changes a series, so it can never disagree with `bar` after a crash.
-/// A snapshot that does not decode (wrong lengths, days out of order) is ignored and the rows are read.
+/// series at start-up. `packed_column` holds the same bars as one blob per column: `days` as little-endian
+/// Int32, `closes`, `opens`, `highs`, `lows` and `volumes` as little-endian Float64 with NaN for a missing
+/// value. An optional column with no value at all is an empty blob, so it takes no room and loads as absent.
+/// Every snapshot has all six rows, rewritten in the same transaction as every write that changes a series,
+/// so it can never disagree with `bar` after a crash.
+///
+/// Each column is its own row so that reading the closes never walks the overflow pages of the other
+/// blobs, and each is read with SQLite's incremental blob I/O straight into the array that keeps it. A
+/// column that does not decode (a missing row, a length that is not `rows` values, days out of order, a
+/// close that is not above zero) makes the load ignore the snapshot and read the rows.
 enum SeriesColumnsTable {
+    /// The table that holds the snapshots.
+    static let tableName = "packed_column"
+
+    /// The name each column is stored under.
+    enum Name: String {
+        case days, closes, opens, highs, lows, volumes
+    }
+
     /// Rewrites a series' snapshot from its rows (or removes it when the series has none).
     static func rebuild(_ db: Database, series id: SeriesID) throws {
-        let series = try readRows(db, id: id, lower: Int64(Int32.min), upper: Int64(Int32.max))
-        guard !series.isEmpty else {
-            try db.execute(sql: "DELETE FROM series_columns WHERE series = ?", arguments: [id.rawValue])
-            return
+        try db.execute(sql: "DELETE FROM packed_column WHERE series = ?", arguments: [id.rawValue])
+        let series = try readRows(db, id: id, lower: Int64(Int32.min), upper: Int64(Int32.max), columns: .all)
+        guard !series.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT INTO packed_column (series, name, rows, bytes) VALUES (?, ?, ?, ?)")
+        let blobs: [(Name, Data)] = [
+            (.days, pack(series.days)), (.closes, pack(series.closes)), (.opens, pack(series.opens ?? [])),
+            (.highs, pack(series.highs ?? [])), (.lows, pack(series.lows ?? [])), (.volumes, pack(series.volumes ?? [])),
+        ]
+        for (name, bytes) in blobs {
+            try insert.execute(arguments: [id.rawValue, name.rawValue, series.count, bytes])
         }
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO series_columns (series, rows, days, opens, highs, lows, closes, volumes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [id.rawValue, series.count, pack(series.days.map { $0.rawValue.littleEndian }),
-                        pack(full(series.opens)), pack(full(series.highs)), pack(full(series.lows)), pack(series.closes),
-                        pack(full(series.volumes))])
-        func full(_ column: [Double]?) -> [Double] { column ?? [Double](repeating: .nan, count: series.count) }
     }
 
-    /// The series from its snapshot, or nil when there is none or it does not decode.
-    static func read(_ db: Database, id: SeriesID) throws -> Series? {
-        let statement = try db.makeStatement(
-            sql: "SELECT rows, days, opens, highs, lows, closes, volumes FROM series_columns WHERE series = ?")
-        try statement.setArguments([id.rawValue])
-        let sqlite = statement.sqliteStatement
-        defer { sqlite3_reset(sqlite) }
-        guard sqlite3_step(sqlite) == SQLITE_ROW else { return nil }
-        let rows = Int(sqlite3_column_int64(sqlite, 0))
-        guard rows > 0, let days: [Int32] = unpack(sqlite, column: 1, count: rows),
-              let opens: [Double] = unpack(sqlite, column: 2, count: rows), let highs: [Double] = unpack(sqlite, column: 3, count: rows),
-              let lows: [Double] = unpack(sqlite, column: 4, count: rows), let closes: [Double] = unpack(sqlite, column: 5, count: rows),
-              let volumes: [Double] = unpack(sqlite, column: 6, count: rows)
+    /// The series from its snapshot with the optional columns asked for, or nil when there is no snapshot or
+    /// one of those columns does not decode.
+    static func read(_ db: Database, id: SeriesID, columns: SeriesColumns) throws -> Series? {
+        var stored: [Name: StoredColumn] = [:]
+        let located = try Row.fetchCursor(db, sql: "SELECT name, rowid, rows FROM packed_column WHERE series = ?",
+                                          arguments: [id.rawValue])
+        while let row = try located.next() {
+            if let name = Name(rawValue: row[0]) { stored[name] = StoredColumn(rowid: row[1], rows: row[2]) }
+        }
+        guard let rows = stored[.days]?.rows, rows > 0 else { return nil }
+        let reader = BlobReader(db: db, rows: rows)
+        guard let days: [Day] = try reader.values(of: stored[.days]),
+              let closes: [Double] = try reader.values(of: stored[.closes]),
+              isOrdered(days: days, closes: closes)
         else { return nil }
-        var previous = Int32.min
-        for index in 0..<rows {
-            let day = Int32(littleEndian: days[index])
-            guard index == 0 || day > previous, closes[index] > 0 else { return nil }
-            previous = day
+        var optional: [Name: [Double]] = [:]
+        for (name, member) in [(Name.opens, SeriesColumns.opens), (.highs, .highs), (.lows, .lows), (.volumes, .volumes)]
+        where columns.contains(member) {
+            guard let values: [Double] = try reader.values(of: stored[name], emptyMeansAbsent: true) else { return nil }
+            if !values.isEmpty { optional[name] = values }
         }
-        return Series(id: id, days: days.map { Day(rawValue: Int32(littleEndian: $0)) }, closes: closes, opens: opens,
-                      highs: highs, lows: lows, volumes: volumes)
+        return Series(id: id, days: days, closes: closes, opens: optional[.opens], highs: optional[.highs],
+                      lows: optional[.lows], volumes: optional[.volumes])
     }
 
-    /// Reads a series' rows from `bar`, days in order, missing values as NaN.
-    static func readRows(_ db: Database, id: SeriesID, lower: Int64, upper: Int64) throws -> Series {
+    /// Reads a series' rows from `bar` with the optional columns asked for, days in order, missing values as NaN.
+    static func readRows(_ db: Database, id: SeriesID, lower: Int64, upper: Int64, columns: SeriesColumns = .all) throws -> Series {
         let statement = try db.makeStatement(
-            sql: "SELECT day, open, high, low, close, volume FROM bar WHERE series = ? AND day BETWEEN ? AND ? ORDER BY day")
+            sql: "SELECT day, close, open, high, low, volume FROM bar WHERE series = ? AND day BETWEEN ? AND ? ORDER BY day")
         try statement.setArguments([id.rawValue, lower, upper])
         let sqlite = statement.sqliteStatement
         defer { sqlite3_reset(sqlite) }
         func real(_ column: Int32) -> Double {
             sqlite3_column_type(sqlite, column) == SQLITE_NULL ? .nan : sqlite3_column_double(sqlite, column)
         }
-        var days: [Day] = [], opens: [Double] = [], highs: [Double] = [], lows: [Double] = []
-        var closes: [Double] = [], volumes: [Double] = []
+        func column(_ member: SeriesColumns) -> [Double]? { columns.contains(member) ? [] : nil }
+        var days: [Day] = [], closes: [Double] = []
+        var opens = column(.opens), highs = column(.highs), lows = column(.lows), volumes = column(.volumes)
         while true {
             let code = sqlite3_step(sqlite)
             if code == SQLITE_DONE { break }
@@ -73,10 +87,21 @@ enum SeriesColumnsTable {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             days.append(Day(rawValue: sqlite3_column_int(sqlite, 0)))
-            opens.append(real(1)); highs.append(real(2)); lows.append(real(3))
-            closes.append(sqlite3_column_double(sqlite, 4)); volumes.append(real(5))
+            closes.append(sqlite3_column_double(sqlite, 1))
+            opens?.append(real(2)); highs?.append(real(3)); lows?.append(real(4)); volumes?.append(real(5))
         }
         return Series(id: id, days: days, closes: closes, opens: opens, highs: highs, lows: lows, volumes: volumes)
+    }
+
+    /// Whether days rise strictly and every close is above zero, as the rows guarantee.
+    private static func isOrdered(days: [Day], closes: [Double]) -> Bool {
+        var previous = Int32.min
+        for index in days.indices {
+            let day = days[index].rawValue
+            guard index == 0 || day > previous, closes[index] > 0 else { return false }
+            previous = day
+        }
+        return true
     }
 
     /// The bytes of a column of fixed-size numbers, little-endian (the machine's order on every platform
@@ -84,14 +109,45 @@ enum SeriesColumnsTable {
     private static func pack<Element: BitwiseCopyable>(_ values: [Element]) -> Data {
         values.withUnsafeBytes { Data($0) }
     }
+}
 
-    /// A blob column as `count` numbers, or nil when its length is not exactly that.
-    private static func unpack<Element: BitwiseCopyable>(_ sqlite: SQLiteStatement, column: Int32, count: Int) -> [Element]? {
-        let bytes = Int(sqlite3_column_bytes(sqlite, column))
-        guard bytes == count * MemoryLayout<Element>.stride, let source = sqlite3_column_blob(sqlite, column) else { return nil }
-        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(start: source, count: bytes))
-            initialized = count
+#if _endian(big)
+#error("packed columns are little-endian and read straight into memory")
+#endif
+
+/// Where one packed column is: its row of `packed_column`, and the number of values it says it holds.
+private struct StoredColumn {
+    var rowid: Int64
+    var rows: Int
+}
+
+/// Reads packed columns of one snapshot straight into the arrays that keep them.
+private struct BlobReader {
+    let db: Database
+    /// The number of values every column holds.
+    let rows: Int
+
+    /// The values of a stored column: nil when there is none, or it holds another number of rows or a blob of
+    /// another length; empty when `emptyMeansAbsent` and the blob is empty.
+    func values<Element: BitwiseCopyable>(of column: StoredColumn?, emptyMeansAbsent: Bool = false) throws -> [Element]? {
+        guard let column, column.rows == rows else { return nil }
+        var blob: OpaquePointer?
+        let opened = sqlite3_blob_open(db.sqliteConnection, "main", SeriesColumnsTable.tableName, "bytes", column.rowid, 0, &blob)
+        defer { sqlite3_blob_close(blob) }
+        guard opened == SQLITE_OK, let blob else { throw error(opened) }
+        let bytes = Int(sqlite3_blob_bytes(blob))
+        if bytes == 0, emptyMeansAbsent { return [] }
+        guard bytes == rows * MemoryLayout<Element>.stride else { return nil }
+        var code = SQLITE_OK
+        let values = [Element](unsafeUninitializedCapacity: rows) { buffer, initialized in
+            code = sqlite3_blob_read(blob, buffer.baseAddress, Int32(bytes), 0)
+            initialized = code == SQLITE_OK ? rows : 0
         }
+        guard code == SQLITE_OK else { throw error(code) }
+        return values
+    }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

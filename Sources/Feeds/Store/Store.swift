@@ -127,15 +127,19 @@ public final class Store: Sendable {
         }
     }
 
-    /// A series as stored, optionally limited to a range of days; empty when the store has none.
+    /// A series as stored, optionally limited to a range of days and to some of its optional columns; empty
+    /// when the store has none.
     ///
-    /// The whole series is copied from its packed columns (`SeriesColumnsTable`); a range, or a series
-    /// whose snapshot does not decode, is read row by row straight into the columns.
-    public func load(_ id: SeriesID, in range: DayRange? = nil) throws -> Series {
+    /// Days and closes always come; `columns` says which of opens, highs, lows and volumes to load as well
+    /// (the chart needs only the index's highs, an export all of them). A whole series is copied from its
+    /// packed columns (`SeriesColumnsTable`), reading only the columns asked for; a range, or a series whose
+    /// snapshot does not decode, is read row by row straight into the columns.
+    public func load(_ id: SeriesID, in range: DayRange? = nil, columns: SeriesColumns = .all) throws -> Series {
         try reader.read { db in
-            if range == nil, let packed = try SeriesColumnsTable.read(db, id: id) { return packed }
+            if range == nil, let packed = try SeriesColumnsTable.read(db, id: id, columns: columns) { return packed }
             return try SeriesColumnsTable.readRows(db, id: id, lower: range.map { Int64($0.lowerBound.rawValue) } ?? Int64(Int32.min),
-                                                   upper: range.map { Int64($0.upperBound.rawValue) } ?? Int64(Int32.max))
+                                                   upper: range.map { Int64($0.upperBound.rawValue) } ?? Int64(Int32.max),
+                                                   columns: columns)
         }
     }
 
@@ -235,7 +239,7 @@ public final class Store: Sendable {
                             firstDay.rawValue, lastDay.rawValue])
             // A store left at an older migration (only tests make one) has no snapshot table yet; its
             // migration builds the snapshots from the rows.
-            if counts.added + counts.updated > 0, try db.tableExists("series_columns") {
+            if counts.added + counts.updated > 0, try db.tableExists(SeriesColumnsTable.tableName) {
                 try SeriesColumnsTable.rebuild(db, series: id)
             }
             return counts

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Markets
 
@@ -6,7 +7,7 @@ import Markets
 /// Never edit a migration that has shipped: add the next one.
 enum StoreSchema {
     /// Migration identifiers, oldest first.
-    static let migrationNames = ["v1-bars", "v2-observations", "v3-lease", "v4-series-columns"]
+    static let migrationNames = ["v1-bars", "v2-observations", "v3-lease", "v4-series-columns", "v5-packed-column-rows"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -89,9 +90,50 @@ enum StoreSchema {
                 );
                 """)
             for series in try String.fetchAll(db, sql: "SELECT DISTINCT series FROM bar") {
+                try SeriesColumnsV4.rebuild(db, series: SeriesID(series))
+            }
+        }
+        // MARK: v5: the packed columns one row each, so a reader loads only the columns it needs
+        migrator.registerMigration("v5-packed-column-rows") { db in
+            // With the six blobs of v4 in one row, reading the closes walked the overflow pages of the days
+            // and opens first. rows: the number of bars; bytes: that many little-endian numbers, or empty for
+            // an optional column with no value (see SeriesColumnsTable). A rowid table, as SQLite's
+            // incremental blob reading needs.
+            try db.execute(sql: """
+                DROP TABLE series_columns;
+                CREATE TABLE packed_column (
+                    series TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    rows INTEGER NOT NULL,
+                    bytes BLOB NOT NULL,
+                    UNIQUE (series, name)
+                );
+                """)
+            for series in try String.fetchAll(db, sql: "SELECT DISTINCT series FROM bar") {
                 try SeriesColumnsTable.rebuild(db, series: SeriesID(series))
             }
         }
         return migrator
+    }
+}
+
+/// The v4 snapshot as v4 wrote it, kept so that migration keeps making what it made when it shipped.
+///
+/// Only the v4 migration uses it; the v5 migration drops the table again, and writes keep `packed_column`.
+private enum SeriesColumnsV4 {
+    /// Writes a series' six columns into one row of `series_columns`, NaN for a missing value.
+    static func rebuild(_ db: Database, series id: SeriesID) throws {
+        let series = try SeriesColumnsTable.readRows(db, id: id, lower: Int64(Int32.min), upper: Int64(Int32.max))
+        guard !series.isEmpty else { return }
+        func pack(_ values: [Double]?) -> Data {
+            (values ?? [Double](repeating: .nan, count: series.count)).withUnsafeBytes { Data($0) }
+        }
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO series_columns (series, rows, days, opens, highs, lows, closes, volumes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id.rawValue, series.count, series.days.map(\.rawValue).withUnsafeBytes { Data($0) },
+                        pack(series.opens), pack(series.highs), pack(series.lows), pack(series.closes), pack(series.volumes)])
     }
 }
