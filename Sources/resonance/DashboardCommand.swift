@@ -35,12 +35,7 @@ struct DashboardCommand: ParsableCommand {
                                                cache: storeOptions.rawAnswerCache(environment: environment),
                                                configFile: storeOptions.configFilePath(environment: environment), log: log)
         let runner = LiveRunner(refresh: refresh, fundamentals: fundamentals) {
-            let flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
-            var data = MarketData(index: try store.load(.rut), bitcoin: try store.load(.btc), quietDays: quietDays,
-                                  flows: flows, lossShare: try store.loadObservations(Analysis.lossShareID),
-                                  correlationWindows: [PanelState().correlationWindow])
-            data.lossShareCoverage = try store.lossShareCoverage()
-            return data
+            try store.loadChartData(quietDays: quietDays)
         }
         return (runner, config.refreshInterval)
     }
