@@ -1,6 +1,7 @@
 import Foundation
 
-/// What to run, from the command line: `resonance-bench [--quick] [--resonance PATH] [--no-gnuplot]`.
+/// What to run, from the command line:
+/// `resonance-bench [--quick] [--resonance PATH] [--no-gnuplot] [--store-load HOME]`.
 struct BenchOptions {
     /// Small sizes and few repetitions: a few seconds, for CI.
     var quick = false
@@ -8,6 +9,8 @@ struct BenchOptions {
     var resonance: String
     /// Whether to time gnuplot when it is installed.
     var gnuplot = true
+    /// When set, only time opening the existing store at this home folder and loading both series.
+    var storeLoadHome: String?
 
     /// Points per series of the synthetic data sets (the small set is the reference history or the demo market).
     var syntheticSizes: [Int] { quick ? [20_000] : [100_000, 1_000_000] }
@@ -26,6 +29,9 @@ struct BenchOptions {
             switch argument {
             case "--quick": options.quick = true
             case "--no-gnuplot": options.gnuplot = false
+            case "--store-load":
+                guard let home = rest.popFirst() else { usage() }
+                options.storeLoadHome = home
             case "--resonance":
                 guard let path = rest.popFirst() else { usage() }
                 options.resonance = path
@@ -36,7 +42,7 @@ struct BenchOptions {
     }
 
     private static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: resonance-bench [--quick] [--resonance PATH] [--no-gnuplot]\n".utf8))
+        FileHandle.standardError.write(Data("usage: resonance-bench [--quick] [--resonance PATH] [--no-gnuplot] [--store-load HOME]\n".utf8))
         exit(2)
     }
 

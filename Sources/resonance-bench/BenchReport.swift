@@ -24,7 +24,7 @@ struct BenchReport {
         var alignedDays: Int
         var importPer100k: Double
         var startup: (seconds: Double, peakBytes: Int?)?
-        var storeLoad: Double = 0
+        var storeLoad = StoreBench.Times(chartColumns: 0, allColumns: 0)
         var marketData: Double = 0
         var frames: [FrameAction: Double] = [:]
         var gnuplot: (seconds: Double, peakBytes: Int?)?
@@ -39,14 +39,15 @@ struct BenchReport {
 
     var markdown: String {
         var lines = ["Machine: \(machine.cores) cores, \(machine.cpu)\(quick ? " (quick mode: small sizes, few runs)" : "")", ""]
-        lines.append("| data set | points (index / bitcoin) | aligned days | start to frame 160x48 (median) | peak memory | gnuplot dumb 160x48 | gnuplot peak | MarketData init | store open + load | import per 100k rows |")
+        lines.append("| data set | points (index / bitcoin) | aligned days | start to frame 160x48 (median) | peak memory | gnuplot dumb 160x48 | gnuplot peak | MarketData init | store open + load (chart / all columns) | import per 100k rows |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for row in rows {
             lines.append("| \(row.name) | \(row.points) | \(row.alignedDays) | \(row.startup.map { Units.duration($0.seconds) } ?? "—") | "
                 + "\(row.startup?.peakBytes.map(Units.megabytes) ?? "—") | "
                 + "\(row.gnuplot.map { Units.duration($0.seconds) } ?? "—") | "
                 + "\(row.gnuplot?.peakBytes.map(Units.megabytes) ?? "—") | "
-                + "\(Units.duration(row.marketData)) | \(Units.duration(row.storeLoad)) | \(Units.duration(row.importPer100k)) |")
+                + "\(Units.duration(row.marketData)) | \(Units.duration(row.storeLoad.chartColumns)) / "
+                + "\(Units.duration(row.storeLoad.allColumns)) | \(Units.duration(row.importPer100k)) |")
         }
         lines.append("")
         lines.append("Interactive frame at 200x50, every panel visible: update + view + diff, median.")

@@ -4,6 +4,13 @@ import Foundation
 // and gnuplot on the same data when it is installed. Prints Markdown tables; progress goes to stderr.
 
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+if let home = options.storeLoadHome {
+    // An existing store, as it is: open it and load both series, with the chart's columns and with all.
+    let times = try StoreBench.loadSeconds(home: home, runs: options.quick ? 3 : 21)
+    print("store open + load of rut and btc at \(home), median: chart columns \(Units.duration(times.chartColumns)), "
+          + "all columns \(Units.duration(times.allColumns))")
+    exit(0)
+}
 let root = NSTemporaryDirectory() + "resonance-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: root) }
