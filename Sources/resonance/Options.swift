@@ -63,8 +63,13 @@ struct ViewOptions: ParsableArguments {
                                   correlationWindows: [PanelState().correlationWindow])
             return (data, "DEMO")
         }
-        let store = try store()
-        return (try store.loadChartData(quietDays: quietDays), "store " + store.path)
+        // Read everything, then let the store go before the analysis: its connection maps the file, and the
+        // pages the load touched would otherwise count towards the peak memory while the analysis runs.
+        let (stored, path) = try { () throws -> (StoredChartData, String) in
+            let store = try store()
+            return (try StoredChartData(store: store), store.path)
+        }()
+        return (stored.marketData(quietDays: quietDays), "store " + path)
     }
 
     /// The initial state for some data.
@@ -85,18 +90,32 @@ struct ViewOptions: ParsableArguments {
     }
 }
 
-extension Store {
-    /// What the dashboard charts, loading only the columns it reads: days and closes of both series and the
-    /// index's highs (breakouts on the high basis), with the net flows and the loss-making share.
+/// What the dashboard charts, as the store holds it: only the columns the chart reads.
+struct StoredChartData {
+    var index: Series
+    var bitcoin: Series
+    var flows: [ValueSeries]
+    var lossShare: ValueSeries
+    var lossShareCoverage: LossShareCoverage
+
+    /// Reads days and closes of both series and the index's highs (breakouts on the high basis), with the
+    /// net flows and the loss-making share.
     ///
     /// Opens, lows and volumes are for `export series` and CSV files; leaving them out saves 56 MB at a
     /// million bars per series.
-    func loadChartData(quietDays: Int) throws -> MarketData {
-        let flows = try observationSeriesIDs(prefix: "flows.").map { try loadObservations($0) }
-        var data = MarketData(index: try load(.rut, columns: .highs), bitcoin: try load(.btc, columns: .closesOnly),
-                              quietDays: quietDays, flows: flows, lossShare: try loadObservations(Analysis.lossShareID),
+    init(store: Store) throws {
+        index = try store.load(.rut, columns: .highs)
+        bitcoin = try store.load(.btc, columns: .closesOnly)
+        flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
+        lossShare = try store.loadObservations(Analysis.lossShareID)
+        lossShareCoverage = try store.lossShareCoverage()
+    }
+
+    /// The dashboard's data, with the analysis for the correlation window the panel opens on.
+    func marketData(quietDays: Int) -> MarketData {
+        var data = MarketData(index: index, bitcoin: bitcoin, quietDays: quietDays, flows: flows, lossShare: lossShare,
                               correlationWindows: [PanelState().correlationWindow])
-        data.lossShareCoverage = try lossShareCoverage()
+        data.lossShareCoverage = lossShareCoverage
         return data
     }
 }
