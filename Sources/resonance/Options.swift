@@ -97,9 +97,11 @@ struct StoredChartData {
     var flows: [ValueSeries]
     var lossShare: ValueSeries
     var lossShareCoverage: LossShareCoverage
+    /// The correlation window the panel opens on, as the store keeps it computed (nil: compute it).
+    var correlation: RollingCorrelation?
 
     /// Reads days and closes of both series and the index's highs (breakouts on the high basis), with the
-    /// net flows and the loss-making share.
+    /// net flows, the loss-making share and the correlation window the panel opens on.
     ///
     /// Opens, lows and volumes are for `export series` and CSV files; leaving them out saves 56 MB at a
     /// million bars per series.
@@ -109,12 +111,14 @@ struct StoredChartData {
         flows = try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) }
         lossShare = try store.loadObservations(Analysis.lossShareID)
         lossShareCoverage = try store.lossShareCoverage()
+        correlation = try store.loadCorrelation(window: PanelState().correlationWindow)
     }
 
     /// The dashboard's data, with the analysis for the correlation window the panel opens on.
     func marketData(quietDays: Int) -> MarketData {
         var data = MarketData(index: index, bitcoin: bitcoin, quietDays: quietDays, flows: flows, lossShare: lossShare,
-                              correlationWindows: [PanelState().correlationWindow])
+                              correlationWindows: [PanelState().correlationWindow],
+                              precomputed: correlation.map { [$0] } ?? [])
         data.lossShareCoverage = lossShareCoverage
         return data
     }

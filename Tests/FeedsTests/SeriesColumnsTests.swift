@@ -159,7 +159,7 @@ struct SeriesColumnsTests {
         } == 2, "a v4 store as v4 left it, its snapshot in one row per series")
 
         let migrated = try Store(path: path)
-        #expect(try migrated.appliedMigrations().last == "v5-packed-column-rows")
+        #expect(try migrated.appliedMigrations().contains("v5-packed-column-rows"))
         #expect(try migrated.load(.rut).bars == index)
         #expect(try migrated.load(.btc).bars == bitcoin)
         #expect(try migrated.load(.rut, columns: .highs).bars == index.map { Bar(day: $0.day, high: $0.high, close: $0.close) })

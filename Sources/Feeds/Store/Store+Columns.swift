@@ -106,7 +106,7 @@ enum SeriesColumnsTable {
 
     /// The bytes of a column of fixed-size numbers, little-endian (the machine's order on every platform
     /// Swift runs this program on; Float64 values are stored as their bit patterns).
-    private static func pack<Element: BitwiseCopyable>(_ values: [Element]) -> Data {
+    static func pack<Element: BitwiseCopyable>(_ values: [Element]) -> Data {
         values.withUnsafeBytes { Data($0) }
     }
 }
@@ -115,15 +115,18 @@ enum SeriesColumnsTable {
 #error("packed columns are little-endian and read straight into memory")
 #endif
 
-/// Where one packed column is: its row of `packed_column`, and the number of values it says it holds.
-private struct StoredColumn {
+/// Where one packed column is: its row (in `packed_column` or `correlation_column`), and the number of values
+/// it says it holds.
+struct StoredColumn {
     var rowid: Int64
     var rows: Int
 }
 
 /// Reads packed columns of one snapshot straight into the arrays that keep them.
-private struct BlobReader {
+struct BlobReader {
     let db: Database
+    /// The table whose `bytes` column holds the blobs.
+    var table = SeriesColumnsTable.tableName
     /// The number of values every column holds.
     let rows: Int
 
@@ -132,7 +135,7 @@ private struct BlobReader {
     func values<Element: BitwiseCopyable>(of column: StoredColumn?, emptyMeansAbsent: Bool = false) throws -> [Element]? {
         guard let column, column.rows == rows else { return nil }
         var blob: OpaquePointer?
-        let opened = sqlite3_blob_open(db.sqliteConnection, "main", SeriesColumnsTable.tableName, "bytes", column.rowid, 0, &blob)
+        let opened = sqlite3_blob_open(db.sqliteConnection, "main", table, "bytes", column.rowid, 0, &blob)
         defer { sqlite3_blob_close(blob) }
         guard opened == SQLITE_OK, let blob else { throw error(opened) }
         let bytes = Int(sqlite3_blob_bytes(blob))

@@ -113,6 +113,33 @@ enum StoreSchema {
                 try SeriesColumnsTable.rebuild(db, series: SeriesID(series))
             }
         }
+        // MARK: v6: the index/Bitcoin correlation kept computed for the standard windows
+        migrator.registerMigration("v6-correlations") { db in
+            // method: RollingCorrelation.method when computed; full_sample: NULL when undefined. The days and
+            // values of each window are packed like the series' columns, one row each (see CorrelationTable).
+            try db.execute(sql: """
+                CREATE TABLE correlation (
+                    a TEXT NOT NULL,
+                    b TEXT NOT NULL,
+                    window INTEGER NOT NULL,
+                    method INTEGER NOT NULL,
+                    aligned_days INTEGER NOT NULL,
+                    return_count INTEGER NOT NULL,
+                    full_sample REAL,
+                    UNIQUE (a, b, window)
+                );
+                CREATE TABLE correlation_column (
+                    a TEXT NOT NULL,
+                    b TEXT NOT NULL,
+                    window INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    rows INTEGER NOT NULL,
+                    bytes BLOB NOT NULL,
+                    UNIQUE (a, b, window, name)
+                );
+                """)
+            try CorrelationTable.rebuild(db, changed: CorrelationTable.pair.a)
+        }
         return migrator
     }
 }
