@@ -63,8 +63,7 @@ struct ViewOptions: ParsableArguments {
                                   correlationWindows: [PanelState().correlationWindow])
             return (data, "DEMO")
         }
-        // Read everything, then let the store go before the analysis: its connection maps the file, and the
-        // pages the load touched would otherwise count towards the peak memory while the analysis runs.
+        // Read everything, then let the store go (its connections and page caches) before the analysis.
         let (stored, path) = try { () throws -> (StoredChartData, String) in
             let store = try store()
             return (try StoredChartData(store: store), store.path)

@@ -175,14 +175,6 @@ struct SeriesColumnsTests {
         #expect(try snapshotRowCountAt(path, .rut) == 61)
     }
 
-    @Test("readers map the file, so the columns are copied from its cached pages")
-    func readersMapTheFile() throws {
-        try store.upsert([Bar(day: today, close: 1)], into: .btc, source: "test", today: today)
-        let reopened = try Store(path: store.path)
-        #expect(try reopened.reader.read { db in try Int.fetchOne(db, sql: "PRAGMA mmap_size") } == Store.mappedBytes)
-        #expect(try reopened.load(.btc).closes == [1])
-    }
-
     @Test("a range still reads from the rows")
     func rangeLoad() throws {
         let bars = (0..<100).map { Bar(day: Day(iso: "2024-01-01")!.adding(days: $0), close: 10 + Double($0)) }

@@ -54,9 +54,6 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.label = "resonance"
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in
-            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = \(Store.mappedBytes)") }
-        }
         do {
             if existed, lastMigration == nil, Store.folderIsWritable(path),
                let readOnly = try Store.openUpToDate(path: path, configuration: configuration) {
@@ -80,14 +77,6 @@ public final class Store: Sendable {
         }
     }
 
-    /// How much of the file each reading connection maps into memory instead of reading it with system calls.
-    ///
-    /// Loading the packed columns then copies straight from the file's cached pages: at a million bars per
-    /// series it takes the chart's load of both series from about 23 ms to 18 ms, and every column from 60 ms
-    /// to 46 ms. SQLite shrinks the file only when vacuuming, which the store never does, so no mapped page
-    /// goes away under a reader. Address space only: pages are read when touched, as with `read`. Writers
-    /// keep plain reads, as a page they change would first be copied out of the mapping.
-    static let mappedBytes = 1 << 30
 
     /// A read-only connection to an existing store whose schema is complete, or nil when it needs migrating.
     private static func openUpToDate(path: String, configuration: Configuration) throws -> DatabaseQueue? {
