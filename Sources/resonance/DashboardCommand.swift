@@ -35,7 +35,7 @@ struct DashboardCommand: ParsableCommand {
                                                cache: storeOptions.rawAnswerCache(environment: environment),
                                                configFile: storeOptions.configFilePath(environment: environment), log: log)
         let runner = LiveRunner(refresh: refresh, fundamentals: fundamentals) {
-            try StoredChartData(store: store).marketData(quietDays: quietDays)
+            try StoredChartData.load(from: store, quietDays: quietDays)
         }
         return (runner, config.refreshInterval)
     }

@@ -42,14 +42,14 @@ struct CorrelationWindowTests {
         #expect(view(lean, size: lean.size).text == view(full, size: full.size).text)
     }
 
-    @Test("a correlation given from earlier is used as is and draws the same screen as one computed")
+    @Test("sides derived apart with a correlation given from earlier draw the same screen as data derived at once")
     func precomputed() throws {
         let computed = RollingCorrelation(Self.generated.rut, Self.generated.btc, window: 90)
         let restored = try #require(RollingCorrelation(
             aID: computed.aID, bID: computed.bID, window: 90, days: computed.days, values: computed.values,
             fullSample: computed.fullSample, returnCount: computed.returnCount, alignedDayCount: computed.alignedDayCount))
-        let given = MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true,
-                               correlationWindows: [90], precomputed: [restored])
+        let given = MarketData(index: IndexSide(Self.generated.rut), bitcoin: BitcoinSide(Self.generated.btc), isDemo: true,
+                               correlations: [CorrelationWindow(restored)])
         let fresh = MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true, correlationWindows: [90])
         let size = Size(width: 200, height: 50)
         #expect(view(AppState(data: given, size: size), size: size).text
@@ -59,8 +59,8 @@ struct CorrelationWindowTests {
         let halved = try #require(RollingCorrelation(
             aID: computed.aID, bID: computed.bID, window: 90, days: computed.days, values: computed.values.map { $0 / 2 },
             fullSample: computed.fullSample, returnCount: computed.returnCount, alignedDayCount: computed.alignedDayCount))
-        let doctored = MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true,
-                                  correlationWindows: [90], precomputed: [halved])
+        let doctored = MarketData(index: IndexSide(Self.generated.rut), bitcoin: BitcoinSide(Self.generated.btc),
+                                  isDemo: true, correlations: [CorrelationWindow(halved)])
         #expect(doctored.analysis.correlations[90]?.correlation.values.first { !$0.isNaN }
                 == computed.values.first { !$0.isNaN }.map { $0 / 2 })
         #expect(view(AppState(data: doctored, size: size), size: size).text

@@ -11,7 +11,7 @@ public struct Analysis: Sendable {
     ///
     /// Holds the windows asked for at init and those added by `addCorrelation(window:)` since: the
     /// dashboard computes only the one on screen, which at a million days saves two windows' work at start.
-    public private(set) var correlations: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)]
+    public private(set) var correlations: [Int: CorrelationWindow]
     /// The two price series the windows are computed from (shared with `MarketData`, not copied).
     private let index: Series, bitcoin: Series
     /// Bitcoin's halving cycles, each as multiples of its close on the halving day.
@@ -31,8 +31,7 @@ public struct Analysis: Sendable {
 
     /// The panels' numbers, with no correlation window yet (see `addCorrelation(window:)` and `insert(_:)`).
     ///
-    /// `cycles` and `aftermath` come from `Analysis.cycles(bitcoin:)` and `Analysis.aftermath(...)`, which
-    /// `MarketData` runs on separate threads.
+    /// `cycles` come with Bitcoin's side and `aftermath` from `Analysis.aftermath(...)`.
     init(index: Series, bitcoin: Series, cycles: (cycles: HalvingCycles, pyramids: [MinMaxPyramid]),
          aftermath: [BreakoutBasis: BreakoutAftermath], flows: [ValueSeries], lossShare: ValueSeries) {
         self.index = index
@@ -58,23 +57,14 @@ public struct Analysis: Sendable {
     /// that is about 15 ms per new window, against 20 MB held for the whole session.
     public mutating func addCorrelation(window: Int) {
         guard correlations[window] == nil, window >= 2 else { return }
-        correlations[window] = Self.correlation(window: window, index: index, bitcoin: bitcoin)
+        correlations[window] = CorrelationWindow(RollingCorrelation(index, bitcoin, window: window))
     }
 
-    /// Adds correlation windows computed elsewhere with `correlation(window:index:bitcoin:)` from the same series.
-    mutating func insert(_ computed: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)]) {
-        correlations.merge(computed) { kept, _ in kept }
-    }
-
-    /// One correlation window and the pyramid for drawing it, O(n).
-    static func correlation(window: Int, index: Series, bitcoin: Series)
-        -> (correlation: RollingCorrelation, pyramid: MinMaxPyramid) {
-        drawable(RollingCorrelation(index, bitcoin, window: window))
-    }
-
-    /// A correlation with the pyramid for drawing it.
-    static func drawable(_ correlation: RollingCorrelation) -> (correlation: RollingCorrelation, pyramid: MinMaxPyramid) {
-        (correlation, MinMaxPyramid(correlation.values))
+    /// Adds correlation windows computed elsewhere from the same series (a window already here stays).
+    mutating func insert(_ computed: [CorrelationWindow]) {
+        for window in computed where correlations[window.correlation.window] == nil {
+            correlations[window.correlation.window] = window
+        }
     }
 
     /// What Bitcoin and the index did after each breakout, per basis.
@@ -87,11 +77,5 @@ public struct Analysis: Sendable {
             aftermath[basis] = BreakoutAftermath(breakouts: list, index: index, bitcoin: bitcoin, asOf: asOf)
         }
         return aftermath
-    }
-
-    /// Bitcoin's halving cycles with a pyramid over each one's multiples.
-    static func cycles(bitcoin: Series) -> (cycles: HalvingCycles, pyramids: [MinMaxPyramid]) {
-        let cycles = HalvingCycles(bitcoin: bitcoin)
-        return (cycles, cycles.cycles.map { MinMaxPyramid($0.multiples) })
     }
 }

@@ -29,41 +29,41 @@ public struct MarketData: Sendable {
     ///   - lossShare: the share of loss-making Russell 2000 companies by quarter, in percent.
     ///   - correlationWindows: the correlation windows to have now (the one going on screen); `AppState`
     ///     adds any other when it is chosen.
-    ///   - precomputed: correlations of these two series computed earlier (the store keeps the standard
-    ///     windows); a window found here is used instead of computed. The caller vouches that they were
-    ///     computed from exactly these series.
     ///
-    /// The work is split over two threads: at a million days each side takes 10 to 40 ms, and a small
-    /// machine has two cores. One computes the correlation windows not given, Bitcoin's pyramid and the
-    /// halving cycles; the other the index's pyramid, the breakouts and the rest of the analysis.
+    /// The two sides are derived on two threads (at a million days each takes 5 to 40 ms, and a small machine
+    /// has two cores), the correlation windows with Bitcoin's side.
     public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250,
                 flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID),
-                correlationWindows: [Int] = Analysis.correlationWindows, precomputed: [RollingCorrelation] = []) {
-        self.index = index
-        self.bitcoin = bitcoin
-        self.isDemo = isDemo
-        self.quietDays = quietDays
-        let given = Dictionary(precomputed.map { ($0.window, $0) }, uniquingKeysWith: { first, _ in first })
-        let ((correlations, bitcoinPyramid, cycles), (indexPyramid, found, aftermath)) = concurrently {
-            var correlations: [Int: (correlation: RollingCorrelation, pyramid: MinMaxPyramid)] = [:]
-            for window in Set(correlationWindows) where window >= 2 {
-                correlations[window] = given[window].map(Analysis.drawable)
-                    ?? Analysis.correlation(window: window, index: index, bitcoin: bitcoin)
-            }
-            return (correlations, MinMaxPyramid(bitcoin.closes), Analysis.cycles(bitcoin: bitcoin))
+                correlationWindows: [Int] = Analysis.correlationWindows) {
+        let ((bitcoinSide, windows), indexSide) = concurrently {
+            (BitcoinSide(bitcoin), Set(correlationWindows).filter { $0 >= 2 }.map {
+                CorrelationWindow(RollingCorrelation(index, bitcoin, window: $0))
+            })
         } and: {
-            var found: [BreakoutBasis: [Breakout]] = [:]
-            for basis in BreakoutBasis.allCases {
-                found[basis] = detectBreakouts(in: index, basis: basis, quietDays: quietDays)
-            }
-            return (MinMaxPyramid(index.closes), found, Analysis.aftermath(breakouts: found, index: index, bitcoin: bitcoin))
+            IndexSide(index, quietDays: quietDays)
         }
-        self.indexPyramid = indexPyramid
-        self.bitcoinPyramid = bitcoinPyramid
-        breakoutsByBasis = found
-        analysis = Analysis(index: index, bitcoin: bitcoin, cycles: cycles, aftermath: aftermath, flows: flows,
-                            lossShare: lossShare)
-        self.analysis.insert(correlations)
+        self.init(index: indexSide, bitcoin: bitcoinSide, isDemo: isDemo, flows: flows, lossShare: lossShare,
+                  correlations: windows)
+    }
+
+    /// Puts together two sides derived separately, with the correlation windows to have now.
+    ///
+    /// The caller vouches that `correlations` were computed from exactly these two series (the store keeps the
+    /// standard windows computed). What needs both sides, the breakouts' aftermath, is derived here.
+    public init(index: IndexSide, bitcoin: BitcoinSide, isDemo: Bool = false, flows: [ValueSeries] = [],
+                lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID), correlations: [CorrelationWindow]) {
+        self.index = index.series
+        self.bitcoin = bitcoin.series
+        self.isDemo = isDemo
+        quietDays = index.quietDays
+        indexPyramid = index.pyramid
+        bitcoinPyramid = bitcoin.pyramid
+        breakoutsByBasis = index.breakouts
+        analysis = Analysis(index: index.series, bitcoin: bitcoin.series, cycles: (bitcoin.cycles, bitcoin.cyclePyramids),
+                            aftermath: Analysis.aftermath(breakouts: index.breakouts, index: index.series,
+                                                          bitcoin: bitcoin.series),
+                            flows: flows, lossShare: lossShare)
+        analysis.insert(correlations)
     }
 
     /// Makes sure a correlation window is computed.

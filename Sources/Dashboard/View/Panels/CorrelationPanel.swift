@@ -8,7 +8,8 @@ struct CorrelationPanel: Widget {
     func render(in area: Rect, buffer: inout Buffer) {
         let theme = state.theme
         let window = state.panels.correlationWindow
-        guard let (correlation, pyramid) = state.data.analysis.correlations[window] else { return }
+        guard let shown = state.data.analysis.correlations[window] else { return }
+        let (correlation, pyramid) = (shown.correlation, shown.pyramid)
         let now = correlation.values.last(where: { !$0.isNaN })
         let title = "Correlation of daily log returns · \(window)d · now \(CorrelationPanel.format(now))"
             + " · full sample \(CorrelationPanel.format(correlation.fullSample)) over \(correlation.alignedDayCount) aligned days"
