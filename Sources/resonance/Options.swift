@@ -100,7 +100,8 @@ enum StoredChartData {
     /// correlation window the store does not keep is computed when the state is made.
     static func load(from store: Store, quietDays: Int) throws -> MarketData {
         let window = PanelState().correlationWindow
-        let (index, (bitcoin, correlation)) = try concurrently {
+        let points = try store.packedRowCount(.rut) + store.packedRowCount(.btc)
+        let (index, (bitcoin, correlation)) = try concurrently(if: isWorthTwoThreads(points: points)) {
             IndexSide(try store.load(.rut, columns: .highs), quietDays: quietDays)
         } and: {
             (BitcoinSide(try store.load(.btc, columns: .closesOnly)),

@@ -30,12 +30,12 @@ public struct MarketData: Sendable {
     ///   - correlationWindows: the correlation windows to have now (the one going on screen); `AppState`
     ///     adds any other when it is chosen.
     ///
-    /// The two sides are derived on two threads (at a million days each takes 5 to 40 ms, and a small machine
-    /// has two cores), the correlation windows with Bitcoin's side.
+    /// The two sides are derived on two threads when the data is large (at a million days each takes 5 to
+    /// 40 ms, and a small machine has two cores), the correlation windows with Bitcoin's side.
     public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250,
                 flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID),
                 correlationWindows: [Int] = Analysis.correlationWindows) {
-        let ((bitcoinSide, windows), indexSide) = concurrently {
+        let ((bitcoinSide, windows), indexSide) = concurrently(if: isWorthTwoThreads(points: index.count + bitcoin.count)) {
             (BitcoinSide(bitcoin), Set(correlationWindows).filter { $0 >= 2 }.map {
                 CorrelationWindow(RollingCorrelation(index, bitcoin, window: $0))
             })

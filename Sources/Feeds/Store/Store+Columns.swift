@@ -111,6 +111,17 @@ enum SeriesColumnsTable {
     }
 }
 
+extension Store {
+    /// The number of bars a series' packed columns hold (0 when it has none), without reading them: for a
+    /// reader to choose how to load.
+    public func packedRowCount(_ id: SeriesID) throws -> Int {
+        try reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT rows FROM packed_column WHERE series = ? AND name = 'days'",
+                             arguments: [id.rawValue]) ?? 0
+        }
+    }
+}
+
 #if _endian(big)
 #error("packed columns are little-endian and read straight into memory")
 #endif
