@@ -56,8 +56,14 @@ struct AlignmentTests {
             return Series(id: id, bars: bars)
         }
         let index = randomSeries(.rut, keep: 0.7), coin = randomSeries(.btc, keep: 0.95)
-        for window in [2, 30] {
+        let together = RollingCorrelation.windows([2, 30], of: index, coin)
+        #expect(together.map(\.window) == [2, 30])
+        #expect(RollingCorrelation.windows([], of: index, coin).isEmpty)
+        for (window, computedTogether) in zip([2, 30], together) {
             let merged = RollingCorrelation(index, coin, window: window)
+            #expect(computedTogether.days == merged.days)
+            #expect(computedTogether.values.map(\.bitPattern) == merged.values.map(\.bitPattern))
+            #expect(computedTogether.fullSample.bitPattern == merged.fullSample.bitPattern)
             let viaPair = RollingCorrelation(AlignedPair(index, coin), window: window)
             #expect(merged.days == viaPair.days)
             #expect(merged.values.map(\.bitPattern) == viaPair.values.map(\.bitPattern))

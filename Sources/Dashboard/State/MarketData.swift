@@ -36,9 +36,8 @@ public struct MarketData: Sendable {
                 flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID),
                 correlationWindows: [Int] = Analysis.correlationWindows) {
         let ((bitcoinSide, windows), indexSide) = concurrently(if: isWorthTwoThreads(points: index.count + bitcoin.count)) {
-            (BitcoinSide(bitcoin), Set(correlationWindows).filter { $0 >= 2 }.map {
-                CorrelationWindow(RollingCorrelation(index, bitcoin, window: $0))
-            })
+            (BitcoinSide(bitcoin), RollingCorrelation.windows(Set(correlationWindows).filter { $0 >= 2 }.sorted(),
+                                                              of: index, bitcoin).map(CorrelationWindow.init))
         } and: {
             IndexSide(index, quietDays: quietDays)
         }

@@ -34,8 +34,8 @@ enum CorrelationTable {
         let insertColumn = try db.cachedStatement(sql: """
             INSERT INTO correlation_column (a, b, window, name, rows, bytes) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        for window in RollingCorrelation.standardWindows {
-            let correlation = RollingCorrelation(first, second, window: window)
+        for correlation in RollingCorrelation.windows(RollingCorrelation.standardWindows, of: first, second) {
+            let window = correlation.window
             try insertWindow.execute(arguments: [
                 pair.a.rawValue, pair.b.rawValue, window, RollingCorrelation.method, correlation.alignedDayCount,
                 correlation.returnCount, correlation.fullSample.isNaN ? nil : correlation.fullSample,
