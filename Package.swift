@@ -37,8 +37,12 @@ let package = Package(
             // in .text (Linker/startup.order, rewritten by Linker/update-startup-order.sh): the kernel
             // maps 64 kB around each page fault, so code scattered over 18 MB kept 10 MB resident where
             // it now keeps about 5 MB. Names the file lacks or no longer matches just stay where they
-            // were (README, Performance).
+            // were. The toolchain's static-runtime arguments export every symbol of the program's own
+            // objects (--export-dynamic): 10,000 names nothing looks up, read by the loader and by the
+            // runtime's dladdr at start, another 0.8 MB resident; --no-export-dynamic keeps them local
+            // (README, Performance).
             linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                                           "-Xlinker", "--no-export-dynamic",
                                            "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Linker/startup.order",
                                            "-Xlinker", "--no-warn-symbol-ordering"],
                                           .when(platforms: [.linux], configuration: .release))]
