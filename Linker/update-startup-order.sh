@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rewrites Linker/startup.order: the functions `resonance render` runs, in the order they first ran.
+# Rewrites Linker/startup.order: the functions `resonance render` runs, then those the dashboard adds
+# until its first frame.
 #
 # The release link of `resonance` on Linux hands this file to lld (--symbol-ordering-file, see
 # Package.swift), which puts those functions' sections first in .text. A start then touches a few
@@ -13,13 +14,18 @@
 #   Linker/update-startup-order.sh              # builds the release binary first
 #   Linker/update-startup-order.sh PATH         # profiles an already built release binary
 #
-# Needs valgrind. The profile is `render --size 160x48 --color never` over a store of the reference
-# history (../shared/data or $RESONANCE_REFERENCE_DATA: rut_daily.csv, btc_usd_daily.csv), the run the
-# README's Performance table measures; without that data it profiles `render --demo`.
+# SwiftPM does not know the link reads this file: delete the release binary so the next build relinks.
+#
+# Needs valgrind and tmux. The profiles are `render --size 160x48 --color never` over a store of the
+# reference history (../shared/data or $RESONANCE_REFERENCE_DATA: rut_daily.csv, btc_usd_daily.csv), the
+# run the README's Performance table measures, and the dashboard over the same store in a 160x48 tmux
+# pane, quit with q once it has drawn. Without that data both run with --demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-command -v valgrind > /dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
+for tool in valgrind tmux; do
+    command -v $tool > /dev/null || { echo "needs $tool (apt-get install $tool)" >&2; exit 1; }
+done
 
 if (($#)); then
     binary=$1
@@ -29,7 +35,8 @@ else
 fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+socket="startup-order-$$"
+trap 'tmux -L "$socket" kill-server 2> /dev/null || true; rm -rf "$work"' EXIT
 
 data=${RESONANCE_REFERENCE_DATA:-../shared/data}
 if [[ -f $data/rut_daily.csv && -f $data/btc_usd_daily.csv ]]; then
@@ -41,13 +48,30 @@ else
     source=(--demo)
 fi
 
-valgrind --tool=callgrind --demangle=no --callgrind-out-file="$work/callgrind.out" \
+profile=(valgrind --tool=callgrind --demangle=no)
+"${profile[@]}" --callgrind-out-file="$work/render.out" \
     "$binary" render "${source[@]}" --size 160x48 --color never > /dev/null 2> "$work/valgrind.log" \
     || { cat "$work/valgrind.log" >&2; exit 1; }
 
+# The dashboard needs a terminal: run it in a detached tmux pane, wait for the first frame (the chart's
+# legend), press q, and wait for callgrind to write its file at exit.
+dashboard=$(printf '%q ' "${profile[@]}" --callgrind-out-file="$work/dashboard.out" "$binary" "${source[@]}")
+tmux -L "$socket" -f /dev/null new-session -d -s main -x 160 -y 48 "$dashboard 2> $(printf %q "$work/valgrind.log")"
+for ((i = 0; i < 120; i++)); do
+    tmux -L "$socket" capture-pane -p -t main 2> /dev/null | grep -q "Bitcoin (BTC-USD)" && break
+    sleep 0.5
+done
+tmux -L "$socket" send-keys -t main q
+for ((i = 0; i < 120; i++)); do
+    tmux -L "$socket" has-session -t main 2> /dev/null || break
+    sleep 0.5
+done
+[[ -s $work/dashboard.out ]] || { echo "the dashboard did not draw and quit under valgrind" >&2; exit 1; }
+
 # Callgrind lists every function that ran under its object (ob=), numbering names the first time it
-# writes them ("(12) name", later just "(12)"); functions appear in the order they first ran. Keep the
-# named functions of the executable itself, each once.
+# writes them ("(12) name", later just "(12)"). Keep the named functions of the executable itself, each
+# once: render's first, then those only the dashboard ran, each group sorted so that a new profile
+# changes only the lines that differ (and a module's functions sit together).
 awk -v exe="$(basename "$binary")" '
     function resolve(text, table,    id) {
         if (match(text, /^\([0-9]+\)/)) {
@@ -57,14 +81,16 @@ awk -v exe="$(basename "$binary")" '
         }
         return text
     }
+    FNR == 1 { split("", objects); split("", functions); object = ""; group++ }
     /^ob=/  { object = resolve(substr($0, 4), objects); next }
     /^cob=/ { resolve(substr($0, 5), objects); next }
     /^cfn=/ { resolve(substr($0, 5), functions); next }
     /^fn=/  {
         name = resolve(substr($0, 4), functions)
         n = split(object, parts, "/")
-        if (parts[n] == exe && name !~ /^0x/ && !(name in seen)) { seen[name] = 1; print name }
+        if (parts[n] == exe && name !~ /^0x/ && !(name in seen)) { seen[name] = 1; print group "\t" name }
     }
-' "$work/callgrind.out" > Linker/startup.order
+' "$work/render.out" "$work/dashboard.out" | LC_ALL=C sort -t "$(printf '\t')" -k1,1n -k2,2 | cut -f2- \
+    > Linker/startup.order
 
-echo "Linker/startup.order: $(wc -l < Linker/startup.order) functions"
+echo "Linker/startup.order: $(wc -l < Linker/startup.order) functions; relink with: rm $binary && swift build -c release --static-swift-stdlib --product resonance"
