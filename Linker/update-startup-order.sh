@@ -16,15 +16,15 @@
 #
 # SwiftPM does not know the link reads this file: delete the release binary so the next build relinks.
 #
-# Needs valgrind and tmux. The profiles are `render --size 160x48 --color never` over a store of the
+# Needs valgrind, tmux and nm. The profiles are `render --size 160x48 --color never` over a store of the
 # reference history (../shared/data or $RESONANCE_REFERENCE_DATA: rut_daily.csv, btc_usd_daily.csv), the
 # run the README's Performance table measures, and the dashboard over the same store in a 160x48 tmux
 # pane, quit with q once it has drawn. Without that data both run with --demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in valgrind tmux; do
-    command -v $tool > /dev/null || { echo "needs $tool (apt-get install $tool)" >&2; exit 1; }
+for tool in valgrind tmux nm; do
+    command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 1; }
 done
 
 if (($#)); then
@@ -68,11 +68,16 @@ for ((i = 0; i < 120; i++)); do
 done
 [[ -s $work/dashboard.out ]] || { echo "the dashboard did not draw and quit under valgrind" >&2; exit 1; }
 
+# Names defined more than once (local helpers every object file has its own copy of, such as outlined
+# copies and destroys) would pull every copy's section forward, 1.5 MB of code no start runs: leave
+# them out.
+nm --defined-only "$binary" | awk '{ print $NF }' | LC_ALL=C sort | uniq -d > "$work/shared-names"
+
 # Callgrind lists every function that ran under its object (ob=), numbering names the first time it
 # writes them ("(12) name", later just "(12)"). Keep the named functions of the executable itself, each
 # once: render's first, then those only the dashboard ran, each group sorted so that a new profile
 # changes only the lines that differ (and a module's functions sit together).
-awk -v exe="$(basename "$binary")" '
+awk -v exe="$(basename "$binary")" -v shared="$work/shared-names" '
     function resolve(text, table,    id) {
         if (match(text, /^\([0-9]+\)/)) {
             id = substr(text, 2, RLENGTH - 2)
@@ -81,6 +86,7 @@ awk -v exe="$(basename "$binary")" '
         }
         return text
     }
+    FILENAME == shared { seen[$0] = 1; next }
     FNR == 1 { split("", objects); split("", functions); object = ""; group++ }
     /^ob=/  { object = resolve(substr($0, 4), objects); next }
     /^cob=/ { resolve(substr($0, 5), objects); next }
@@ -90,7 +96,7 @@ awk -v exe="$(basename "$binary")" '
         n = split(object, parts, "/")
         if (parts[n] == exe && name !~ /^0x/ && !(name in seen)) { seen[name] = 1; print group "\t" name }
     }
-' "$work/render.out" "$work/dashboard.out" | LC_ALL=C sort -t "$(printf '\t')" -k1,1n -k2,2 | cut -f2- \
+' "$work/shared-names" "$work/render.out" "$work/dashboard.out" | LC_ALL=C sort -t "$(printf '\t')" -k1,1n -k2,2 | cut -f2- \
     > Linker/startup.order
 
 echo "Linker/startup.order: $(wc -l < Linker/startup.order) functions; relink with: rm $binary && swift build -c release --static-swift-stdlib --product resonance"
