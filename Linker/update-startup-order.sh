@@ -35,8 +35,8 @@ else
 fi
 
 work=$(mktemp -d)
-socket="startup-order-$$"
-trap 'tmux -L "$socket" kill-server 2> /dev/null || true; rm -rf "$work"' EXIT
+socket="$work/tmux"
+trap 'tmux -S "$socket" kill-server 2> /dev/null || true; rm -rf "$work"' EXIT
 
 data=${RESONANCE_REFERENCE_DATA:-../shared/data}
 if [[ -f $data/rut_daily.csv && -f $data/btc_usd_daily.csv ]]; then
@@ -48,22 +48,25 @@ else
     source=(--demo)
 fi
 
-profile=(valgrind --tool=callgrind --demangle=no)
+# --fair-sched: by default valgrind lets the drawing thread starve the one running the dashboard's
+# first fetch, and the dashboard waits for it.
+profile=(valgrind --tool=callgrind --demangle=no --fair-sched=yes)
 "${profile[@]}" --callgrind-out-file="$work/render.out" \
     "$binary" render "${source[@]}" --size 160x48 --color never > /dev/null 2> "$work/valgrind.log" \
     || { cat "$work/valgrind.log" >&2; exit 1; }
 
 # The dashboard needs a terminal: run it in a detached tmux pane, wait for the first frame (the chart's
-# legend), press q, and wait for callgrind to write its file at exit.
+# legend) and for the fetch it starts on stale data to end, press q, and wait for it to exit.
 dashboard=$(printf '%q ' "${profile[@]}" --callgrind-out-file="$work/dashboard.out" "$binary" "${source[@]}")
-tmux -L "$socket" -f /dev/null new-session -d -s main -x 160 -y 48 "$dashboard 2> $(printf %q "$work/valgrind.log")"
+tmux -S "$socket" -f /dev/null new-session -d -s main -x 160 -y 48 "$dashboard 2> $(printf %q "$work/valgrind.log")"
 for ((i = 0; i < 120; i++)); do
-    tmux -L "$socket" capture-pane -p -t main 2> /dev/null | grep -q "Bitcoin (BTC-USD)" && break
+    screen=$(tmux -S "$socket" capture-pane -p -t main 2> /dev/null || true)
+    [[ $screen == *"Bitcoin (BTC-USD)"* && $screen != *fetching* ]] && break
     sleep 0.5
 done
-tmux -L "$socket" send-keys -t main q
+tmux -S "$socket" send-keys -t main q
 for ((i = 0; i < 120; i++)); do
-    tmux -L "$socket" has-session -t main 2> /dev/null || break
+    tmux -S "$socket" has-session -t main 2> /dev/null || break
     sleep 0.5
 done
 [[ -s $work/dashboard.out ]] || { echo "the dashboard did not draw and quit under valgrind" >&2; exit 1; }
