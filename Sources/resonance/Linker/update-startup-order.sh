@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rewrites Linker/startup.order: the functions `resonance render` runs, then those the dashboard adds
-# until its first frame.
+# Rewrites Sources/resonance/Linker/startup.order: the functions `resonance render` runs, then those the
+# dashboard adds until its first frame.
 #
 # The release link of `resonance` on Linux hands this file to lld (--symbol-ordering-file, see
 # Package.swift), which puts those functions' sections first in .text. A start then touches a few
@@ -11,8 +11,8 @@
 # would anyway, so a stale file costs memory, never correctness. Run this again after changes to what
 # start-up runs (argument parsing, the store, the panels) or to the toolchain or dependencies.
 #
-#   Linker/update-startup-order.sh              # builds the release binary first
-#   Linker/update-startup-order.sh PATH         # profiles an already built release binary
+#   Sources/resonance/Linker/update-startup-order.sh              # builds the release binary first
+#   Sources/resonance/Linker/update-startup-order.sh PATH         # profiles an already built release binary
 #
 # SwiftPM does not know the link reads this file: delete the release binary so the next build relinks.
 #
@@ -21,7 +21,7 @@
 # run the README's Performance table measures, and the dashboard over the same store in a 160x48 tmux
 # pane, quit with q once it has drawn. Without that data both run with --demo.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 
 for tool in valgrind tmux nm; do
     command -v $tool > /dev/null || { echo "needs $tool" >&2; exit 1; }
@@ -100,6 +100,6 @@ awk -v exe="$(basename "$binary")" -v shared="$work/shared-names" '
         if (parts[n] == exe && name !~ /^0x/ && !(name in seen)) { seen[name] = 1; print group "\t" name }
     }
 ' "$work/shared-names" "$work/render.out" "$work/dashboard.out" | LC_ALL=C sort -t "$(printf '\t')" -k1,1n -k2,2 | cut -f2- \
-    > Linker/startup.order
+    > Sources/resonance/Linker/startup.order
 
-echo "Linker/startup.order: $(wc -l < Linker/startup.order) functions; relink with: rm $binary && swift build -c release --static-swift-stdlib --product resonance"
+echo "Sources/resonance/Linker/startup.order: $(wc -l < Sources/resonance/Linker/startup.order) functions; relink with: rm $binary && swift build -c release --static-swift-stdlib --product resonance"
