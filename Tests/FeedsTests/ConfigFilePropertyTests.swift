@@ -148,7 +148,7 @@ struct ConfigFilePropertyTests {
 
     @Test("a written config reads back the same, with LF or CRLF line ends")
     func roundTrip() throws {
-        try FuzzBudget(quickCases: 400).run("config round trip") { seed, random in
+        FuzzBudget(quickCases: 400).run("config round trip") { seed, random in
             let file = Self.configFile(&random)
             let crlf = random.chance(0.5)
             let text = crlf ? file.text.replacingOccurrences(of: "\n", with: "\r\n") : file.text
