@@ -35,14 +35,15 @@ public struct MarketData: Sendable {
     public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250,
                 flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID),
                 correlationWindows: [Int] = Analysis.correlationWindows) {
-        let ((bitcoinSide, windows), indexSide) = concurrently(if: isWorthTwoThreads(points: index.count + bitcoin.count)) {
-            (BitcoinSide(bitcoin), RollingCorrelation.windows(Set(correlationWindows).filter { $0 >= 2 }.sorted(),
-                                                              of: index, bitcoin).map(CorrelationWindow.init))
+        let windows = Set(correlationWindows).filter { $0 >= 2 }.sorted()
+        let split = isWorthTwoThreads(points: index.count + bitcoin.count)
+        let ((bitcoinSide, correlations), indexSide) = concurrently(if: split) {
+            (BitcoinSide(bitcoin), RollingCorrelation.windows(windows, of: index, bitcoin).map(CorrelationWindow.init))
         } and: {
             IndexSide(index, quietDays: quietDays)
         }
         self.init(index: indexSide, bitcoin: bitcoinSide, isDemo: isDemo, flows: flows, lossShare: lossShare,
-                  correlations: windows)
+                  correlations: correlations)
     }
 
     /// Puts together two sides derived separately, with the correlation windows to have now.
@@ -58,10 +59,10 @@ public struct MarketData: Sendable {
         indexPyramid = index.pyramid
         bitcoinPyramid = bitcoin.pyramid
         breakoutsByBasis = index.breakouts
-        analysis = Analysis(index: index.series, bitcoin: bitcoin.series, cycles: (bitcoin.cycles, bitcoin.cyclePyramids),
-                            aftermath: Analysis.aftermath(breakouts: index.breakouts, index: index.series,
-                                                          bitcoin: bitcoin.series),
-                            flows: flows, lossShare: lossShare)
+        let aftermath = Analysis.aftermath(breakouts: index.breakouts, index: index.series, bitcoin: bitcoin.series)
+        analysis = Analysis(index: index.series, bitcoin: bitcoin.series,
+                            cycles: (bitcoin.cycles, bitcoin.cyclePyramids), aftermath: aftermath, flows: flows,
+                            lossShare: lossShare)
         analysis.insert(correlations)
     }
 
