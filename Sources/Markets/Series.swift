@@ -48,9 +48,30 @@ public struct Series: Hashable, Sendable {
         let n = days.count
         precondition(closes.count == n && [opens, highs, lows, volumes].allSatisfy { ($0?.count ?? n) == n },
                      "Series: columns of different lengths")
-        for i in days.indices.dropFirst() {
-            precondition(days[i - 1] < days[i], "Series: \(days[i]) is not after \(days[i - 1])")
+        if let i = Series.firstDayOutOfOrder(days) {
+            preconditionFailure("Series: \(days[i]) is not after \(days[i - 1])")
         }
+        self.init(id: id, orderedDays: days, closes: closes, opens: opens, highs: highs, lows: lows, volumes: volumes)
+    }
+
+    /// Makes a series from columns read from outside (a store's packed columns), or nil when they do not fit
+    /// together: columns of different lengths, or days not strictly ascending. One pass over the days.
+    public init?(id: SeriesID, checking days: [Day], closes: [Double], opens: [Double]? = nil,
+                 highs: [Double]? = nil, lows: [Double]? = nil, volumes: [Double]? = nil) {
+        let n = days.count
+        guard closes.count == n, [opens, highs, lows, volumes].allSatisfy({ ($0?.count ?? n) == n }),
+              Series.firstDayOutOfOrder(days) == nil
+        else { return nil }
+        self.init(id: id, orderedDays: days, closes: closes, opens: opens, highs: highs, lows: lows, volumes: volumes)
+    }
+
+    /// The position of the first day that is not after the one before it, or nil when all rise strictly.
+    public static func firstDayOutOfOrder(_ days: [Day]) -> Int? {
+        days.indices.dropFirst().first { days[$0 - 1] >= days[$0] }
+    }
+
+    private init(id: SeriesID, orderedDays days: [Day], closes: [Double], opens: [Double]?, highs: [Double]?,
+                 lows: [Double]?, volumes: [Double]?) {
         self.id = id
         self.days = days; self.closes = closes
         openColumn = OptionalColumn(opens); highColumn = OptionalColumn(highs)

@@ -84,9 +84,6 @@ extension Store {
     /// The rolling correlation of the index and Bitcoin for a standard window, as kept at the last write of
     /// either; nil when the store has none that can be used (then compute it from the series).
     public func loadCorrelation(window: Int) throws -> RollingCorrelation? {
-        try reader.read { db in
-            guard try db.tableExists("correlation") else { return nil }
-            return try CorrelationTable.read(db, window: window)
-        }
+        try reader.read { db in try CorrelationTable.read(db, window: window) }
     }
 }
