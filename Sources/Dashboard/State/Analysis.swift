@@ -54,7 +54,7 @@ public struct Analysis: Sendable {
     /// Computes a correlation window if it is not there yet (O(n) once, then nothing).
     ///
     /// Each window aligns the series and takes the returns again rather than keeping them: at a million days
-    /// that is about 15 ms per new window, against 20 MB held for the whole session.
+    /// that is 25 to 40 ms per new window, against 20 MB held for the whole session.
     public mutating func addCorrelation(window: Int) {
         guard correlations[window] == nil, window >= 2 else { return }
         correlations[window] = CorrelationWindow(RollingCorrelation(index, bitcoin, window: window))
