@@ -1,19 +1,12 @@
 import Markets
 
-/// The numbers behind the analysis panels, computed once per data change in O(n).
+/// The numbers behind the analysis panels that come with each data change, computed in O(n).
 public struct Analysis: Sendable {
     /// The trailing windows the correlation panel offers, in aligned days.
     public static let correlationWindows = RollingCorrelation.standardWindows
     /// The stored id of the loss-making share.
     public static let lossShareID: SeriesID = "loss_share.r2k"
 
-    /// Rolling correlation of daily log returns per window, with a pyramid over its values for drawing.
-    ///
-    /// Holds the windows asked for at init and those added by `addCorrelation(window:)` since: the
-    /// dashboard computes only the one on screen, which at a million days saves two windows' work at start.
-    public private(set) var correlations: [Int: CorrelationWindow]
-    /// The two price series the windows are computed from (shared with `MarketData`, not copied).
-    private let index: Series, bitcoin: Series
     /// Bitcoin's halving cycles, each as multiples of its close on the halving day.
     public let cycles: HalvingCycles
     /// A pyramid over each cycle's multiples, in the order of `cycles.cycles`.
@@ -29,14 +22,11 @@ public struct Analysis: Sendable {
     /// A pyramid over the loss-making share, for drawing.
     let lossSharePyramid: MinMaxPyramid
 
-    /// The panels' numbers, with no correlation window yet (see `addCorrelation(window:)` and `insert(_:)`).
+    /// The panels' numbers that come with the data (correlation windows are derived on demand, see `Derivation`).
     ///
     /// `cycles` come with Bitcoin's side and `aftermath` from `Analysis.aftermath(...)`.
-    init(index: Series, bitcoin: Series, cycles: (cycles: HalvingCycles, pyramids: [MinMaxPyramid]),
+    init(cycles: (cycles: HalvingCycles, pyramids: [MinMaxPyramid]),
          aftermath: [BreakoutBasis: BreakoutAftermath], flows: [ValueSeries], lossShare: ValueSeries) {
-        self.index = index
-        self.bitcoin = bitcoin
-        correlations = [:]
         self.cycles = cycles.cycles
         cyclePyramids = cycles.pyramids
         self.aftermath = aftermath
@@ -49,22 +39,6 @@ public struct Analysis: Sendable {
         monthlyFlows = ValueSeries(id: "flows.all", points: summed.map { ($0.key, $0.value) })
         self.lossShare = lossShare
         lossSharePyramid = MinMaxPyramid(lossShare.values)
-    }
-
-    /// Computes a correlation window if it is not there yet (O(n) once, then nothing).
-    ///
-    /// Each window aligns the series and takes the returns again rather than keeping them: at a million days
-    /// that is 25 to 40 ms per new window, against 20 MB held for the whole session.
-    public mutating func addCorrelation(window: Int) {
-        guard correlations[window] == nil, window >= 2 else { return }
-        correlations[window] = CorrelationWindow(RollingCorrelation(index, bitcoin, window: window))
-    }
-
-    /// Adds correlation windows computed elsewhere from the same series (a window already here stays).
-    mutating func insert(_ computed: [CorrelationWindow]) {
-        for window in computed where correlations[window.correlation.window] == nil {
-            correlations[window.correlation.window] = window
-        }
     }
 
     /// What Bitcoin and the index did after each breakout, per basis.
