@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Markets", "TermCanvas", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Markets", "TestSupport", "resonance-http"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Dashboard", "Feeds", "Markets", "TermCanvas", "TestSupport"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Dashboard", "Feeds", "Markets", "TermCanvas", "TestSupport",
+                                                       "resonance-http"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermCanvas", "TestSupport"]),
         // Runs the real binary: import, render, export, and the dashboard in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["resonance", "Feeds", "Markets", "TestSupport"]),

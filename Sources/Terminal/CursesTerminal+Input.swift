@@ -5,22 +5,59 @@ import TermCanvas
 extension CursesTerminal {
     /// Waits for the next key, mouse action or resize.
     ///
-    /// Codes that mean nothing to the dashboard are skipped within the same wait.
+    /// Sleeps in `poll` on the terminal's input and the wake pipe, so waiting costs no CPU and a waker call
+    /// from another thread ends the wait at once. Codes that mean nothing to the dashboard are skipped within
+    /// the same wait.
     /// - Parameter timeoutMilliseconds: how long to wait; negative waits until something arrives.
-    /// - Returns: the event, or nil when the time ran out or a signal interrupted the wait
-    ///   (check `pendingSignal`).
+    /// - Returns: the event, or nil when the time ran out, the waker was called, or a signal interrupted the
+    ///   wait (check `pendingSignal`).
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         guard isRunning else { return nil }
-        let window = rs_stdscr()
         let deadline = timeoutMilliseconds < 0 ? nil : Self.now() + timeoutMilliseconds
         while true {
+            // Whatever curses has already read (the rest of a paste, a resize it noticed) comes first.
+            if let event = readEvent(timeoutMilliseconds: 0) { return event }
             let remaining = deadline.map { max(0, $0 - Self.now()) } ?? -1
-            wtimeout(window, Int32(clamping: remaining))
+            var fds = [pollfd(fd: fileno(input), events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: remaining))
+            if ready < 0 {
+                // A signal: a resize (curses' own SIGWINCH handler queued KEY_RESIZE) or a termination.
+                if let event = readEvent(timeoutMilliseconds: 0) { return event }
+                if pendingSignal != nil || errno != EINTR { return nil }
+                continue
+            }
+            if fds[1].revents != 0 {
+                wakePipe.drain()
+                return readEvent(timeoutMilliseconds: 0)
+            }
+            if fds[0].revents & Int16(POLLIN) != 0 {
+                // Bytes are there; give an escape sequence the escape delay to complete.
+                if let event = readEvent(timeoutMilliseconds: 50) { return event }
+            } else if fds[0].revents != 0 {
+                return nil  // the terminal hung up; the SIGHUP that follows ends the session
+            }
+            if let deadline, Self.now() >= deadline { return nil }
+        }
+    }
+
+    /// A closure any thread may call to end the current or next `nextEvent` wait.
+    public func makeWaker() -> @Sendable () -> Void {
+        let pipe = wakePipe
+        return { pipe.wake() }
+    }
+
+    /// One `wget_wch` with a timeout, skipping codes the dashboard does not use; nil when nothing came.
+    private func readEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        let window = rs_stdscr()
+        let deadline = Self.now() + timeoutMilliseconds
+        while true {
+            wtimeout(window, Int32(clamping: max(0, deadline - Self.now())))
             var code: wint_t = 0
             let status = wget_wch(window, &code)
             if status == rs_err() { return nil }
             if let event = event(status: status, code: code) { return event }
-            if let deadline, Self.now() >= deadline { return nil }
+            if Self.now() >= deadline { return nil }
         }
     }
 

@@ -23,9 +23,11 @@ public final class CursesTerminal {
 
     private var screen: OpaquePointer?
     private let output: UnsafeMutablePointer<FILE>
-    private let input: UnsafeMutablePointer<FILE>
+    let input: UnsafeMutablePointer<FILE>
     private var lastDrawn: Buffer?
     private var pairs: ColorPairCache
+    /// Ends a wait for input early when an effect's result is ready (see `makeWaker()`).
+    let wakePipe = WakePipe()
 
     /// Starts curses on a terminal.
     ///
@@ -188,3 +190,5 @@ enum ActiveScreen {
         }
     }
 }
+
+extension CursesTerminal: TerminalBackend {}

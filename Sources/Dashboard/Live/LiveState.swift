@@ -66,8 +66,10 @@ public struct FundamentalsActivity: Equatable, Sendable {
 public struct LiveState: Sendable {
     /// Whether the dashboard fetches on a schedule (`--live`, `r`).
     public var isOn = false
-    /// Whether fetching is possible at all (false for demo data).
+    /// Whether fetching is possible at all (false for demo data and `--offline`).
     public var isAvailable = false
+    /// What `r` says when fetching is not possible.
+    public var unavailableReason = "live mode needs the store (not --demo)"
     /// Seconds between refreshes.
     public var interval: TimeInterval = 60
     /// A fetch is running in the background.

@@ -47,7 +47,7 @@ enum LiveUpdate {
     /// `r`: live mode on (fetch now) or off.
     static func toggle(_ state: inout AppState) -> [Cmd] {
         guard state.live.isAvailable else {
-            state.notice = "live mode needs the store (not --demo)"
+            state.notice = state.live.unavailableReason
             return []
         }
         state.live.isOn.toggle()
@@ -59,9 +59,28 @@ enum LiveUpdate {
         return []
     }
 
-    /// Once a second while a countdown shows or a fetch runs, else at the due fetch or in a minute for the ages.
+    /// When the status bar next changes by itself: each second while a fetch runs or a countdown shows, at the
+    /// due fetch, when a shown age turns over (live or not), and at least once a minute.
+    ///
+    /// While a fetch is in flight its due time has passed; the next tick is still a second away, never now,
+    /// so ticks cannot follow each other without a pause.
     static func nextTick(_ live: LiveState, after now: Date) -> Date {
-        if live.inFlight || live.nextRefresh != nil { return min(now.addingTimeInterval(1), live.nextRefresh.map { max($0, now) } ?? .distantFuture) }
-        return now.addingTimeInterval(60)
+        var next = now.addingTimeInterval(60)
+        if live.inFlight {
+            next = min(next, now.addingTimeInterval(1))
+        } else if let due = live.nextRefresh {
+            next = min(next, now.addingTimeInterval(1), max(due, now))
+        }
+        for feed in live.feeds.values {
+            if let updated = feed.updatedAt { next = min(next, nextAgeChange(since: updated, after: now)) }
+        }
+        return next
+    }
+
+    /// When the age shown for something updated at `updated` next changes (see `LiveStatusLine.age`).
+    static func nextAgeChange(since updated: Date, after now: Date) -> Date {
+        let age = max(0, now.timeIntervalSince(updated))
+        let unit: TimeInterval = age < 60 ? 1 : age < 3600 ? 60 : age < 86_400 ? 3600 : 86_400
+        return updated.addingTimeInterval(((age / unit).rounded(.down) + 1) * unit)
     }
 }

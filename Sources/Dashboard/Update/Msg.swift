@@ -19,6 +19,8 @@ public enum Msg: Sendable {
     case fundamentalsFetched(FundamentalsReport)
     /// A derivation asked for with `Cmd.derive` was computed.
     case derived(DerivedResult)
+    /// An effect has something to say in the status bar (a theme that could not be remembered, say).
+    case notice(String)
 }
 
 /// An effect for the runtime to perform; its result, if any, comes back as a `Msg`.

@@ -22,6 +22,9 @@ func respond(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
     case .derived(let result):
         state.accept(result)
         return []
+    case .notice(let text):
+        state.notice = text
+        return []
     case .tick(let now):
         return LiveUpdate.tick(&state, at: now)
     case .fetched(let report):

@@ -1,0 +1,98 @@
+import Dashboard
+import Feeds
+import Foundation
+import Markets
+
+/// The dashboard's effects: fetches and the daily fundamentals run over the store, derived numbers, and the
+/// remembered theme, each on a background queue.
+///
+/// Price fetches run one at a time on their own queue, the fundamentals run on another (a slow run never
+/// holds up the price refresh), derivations on a third. Nothing here blocks the caller: `start` queues and
+/// returns, so the loop keeps reading keys and drawing whatever the network does.
+public final class DashboardEffects: EffectRunner, @unchecked Sendable {
+    /// What fetching needs: the refresh over the store, the daily fundamentals run, and the reload of the data.
+    public struct Live: Sendable {
+        public var refresh: LiveRefresh
+        public var fundamentals: FundamentalsRefresh?
+        /// Reads the data again after a fetch.
+        public var reload: @Sendable () throws -> MarketData
+
+        public init(refresh: LiveRefresh, fundamentals: FundamentalsRefresh? = nil,
+                    reload: @escaping @Sendable () throws -> MarketData) {
+            self.refresh = refresh
+            self.fundamentals = fundamentals
+            self.reload = reload
+        }
+    }
+
+    private let live: Live?
+    private let remember: (@Sendable (String) throws -> Void)?
+    private let clock: any FetchClock
+    private let fetchQueue = DispatchQueue(label: "resonance.fetch")
+    private let fundamentalsQueue = DispatchQueue(label: "resonance.fundamentals")
+    private let deriveQueue = DispatchQueue(label: "resonance.derive", qos: .userInitiated)
+    private let lock = NSLock()
+    private var fundamentalsRunning = false
+
+    /// - Parameters:
+    ///   - live: fetching over the store; nil for the demo data.
+    ///   - remember: writes the name of a theme picked with `t` for the next start.
+    ///   - clock: the time reports are stamped with.
+    public init(live: Live?, remember: (@Sendable (String) throws -> Void)? = nil, clock: any FetchClock = SystemClock()) {
+        self.live = live
+        self.remember = remember
+        self.clock = clock
+    }
+
+    public func start(_ command: Cmd, deliver: @escaping @Sendable (Msg) -> Void) {
+        switch command {
+        case .fetch(let ids):
+            guard let live else { return }
+            fetchQueue.async { [clock] in
+                let outcome = live.refresh.run(ids)
+                let data = try? live.reload()
+                var feeds: [SeriesID: FeedStatus] = [:]
+                for (id, status) in outcome.statuses {
+                    feeds[id] = FeedStatus(source: status.source, updatedAt: status.succeededAt, fault: status.fault)
+                }
+                deliver(.fetched(FetchReport(finishedAt: clock.now(), data: data, feeds: feeds, retryAt: outcome.retryAt)))
+            }
+        case .refreshFundamentals:
+            refreshFundamentals(deliver: deliver)
+        case .derive(let job):
+            deriveQueue.async { deliver(job.run()) }
+        case .rememberTheme(let name):
+            guard let remember else { return }
+            deriveQueue.async {
+                do { try remember(name) } catch { deliver(.notice("could not remember the theme: \(error)")) }
+            }
+        case .quit, .armTick:
+            return  // the loop's own
+        }
+    }
+
+    /// Starts the daily fundamentals run when it is due and this process holds the lease; does nothing while
+    /// one is already running.
+    private func refreshFundamentals(deliver: @escaping @Sendable (Msg) -> Void) {
+        guard let live, let fundamentals = live.fundamentals else { return }
+        let idle = lock.withLock { () -> Bool in
+            defer { fundamentalsRunning = true }
+            return !fundamentalsRunning
+        }
+        guard idle else { return }
+        fundamentalsQueue.async { [self] in
+            defer { lock.withLock { fundamentalsRunning = false } }
+            guard fundamentals.shouldRun() else { return }
+            deliver(.fundamentalsStarted)
+            let outcome = fundamentals.run()
+            let data = try? live.reload()
+            let status = outcome.status.map { FeedStatus(source: $0.source, updatedAt: $0.succeededAt, fault: $0.fault) }
+            deliver(.fundamentalsFetched(FundamentalsReport(finishedAt: clock.now(), data: data, status: status,
+                                                            note: outcome.note)))
+        }
+    }
+
+    /// Gives up the store's fetch lease at once, so another dashboard takes over; fetches in flight finish on
+    /// their own and their results are dropped.
+    public func stop() { live?.refresh.release() }
+}
