@@ -115,7 +115,7 @@ extension Store {
 #error("packed columns are little-endian and read straight into memory")
 #endif
 
-/// Where one packed column is: its row (in `packed_column` or `correlation_column`), and the number of values
+/// Where one packed column is: its row in `packed_column`, and the number of values
 /// it says it holds.
 struct StoredColumn {
     var rowid: Int64

@@ -242,7 +242,6 @@ public final class Store: Sendable {
             // migration builds the snapshots from the rows.
             if counts.added + counts.updated > 0, try db.tableExists(SeriesColumnsTable.tableName) {
                 try SeriesColumnsTable.rebuild(db, series: id)
-                if try db.tableExists("correlation") { try CorrelationTable.rebuild(db, changed: id) }
             }
             return counts
         }

@@ -113,10 +113,10 @@ enum StoreSchema {
                 try SeriesColumnsTable.rebuild(db, series: SeriesID(series))
             }
         }
-        // MARK: v6: the index/Bitcoin correlation kept computed for the standard windows
+        // MARK: v6: the index/Bitcoin correlation kept computed for the standard windows (dropped by v7)
         migrator.registerMigration("v6-correlations") { db in
-            // method: RollingCorrelation.method when computed; full_sample: NULL when undefined. The days and
-            // values of each window are packed like the series' columns, one row each (see CorrelationTable).
+            // The version that shipped this filled the tables from the series here and on every write; v7
+            // drops them, so a store migrating past v6 now just makes them empty.
             try db.execute(sql: """
                 CREATE TABLE correlation (
                     a TEXT NOT NULL,
@@ -138,7 +138,15 @@ enum StoreSchema {
                     UNIQUE (a, b, window, name)
                 );
                 """)
-            try CorrelationTable.rebuild(db, changed: CorrelationTable.pair.a)
+        }
+        // MARK: v7: the store keeps data, not analysis
+        migrator.registerMigration("v7-drop-correlations") { db in
+            // Correlations are computed from the series when a dashboard asks (Dashboard's `Derivation`); a
+            // copy kept here could only disagree with the rows.
+            try db.execute(sql: """
+                DROP TABLE IF EXISTS correlation;
+                DROP TABLE IF EXISTS correlation_column;
+                """)
         }
         return migrator
     }
