@@ -33,22 +33,13 @@ let package = Package(
                 "Markets", "TermCanvas", "Dashboard", "Feeds", "Terminal", "Runtime", "resonance-http",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The start-up order below and the script that writes it; not sources.
-            exclude: ["Linker"],
             // Release builds on Linux link with lld and packed relative relocations (glibc 2.36+): the
-            // loader then applies a few kilobytes of relocations instead of two megabytes, about 3 ms
-            // of every start with the runtime linked in. lld also puts the functions a start runs first
-            // in .text (Linker/startup.order in this target, rewritten by Linker/update-startup-order.sh):
-            // the kernel maps 64 kB around each page fault, so code scattered over 18 MB kept 10 MB
-            // resident where it now keeps about 5 MB. Names the file lacks or no longer matches just stay where they
-            // were. The toolchain's static-runtime arguments export every symbol of the program's own
-            // objects (--export-dynamic): 10,000 names nothing looks up, read by the loader and by the
-            // runtime's dladdr at start, another 0.8 MB resident; --no-export-dynamic keeps them local
-            // (README, Performance).
+            // loader then applies a few kilobytes of relocations instead of two megabytes. The toolchain's
+            // static-runtime arguments export every symbol of the program's own objects (--export-dynamic):
+            // 10,000 names nothing looks up, read by the loader and by the runtime's dladdr at start;
+            // --no-export-dynamic keeps them local (README, Performance, has the measurement).
             linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
-                                           "-Xlinker", "--no-export-dynamic",
-                                           "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/resonance/Linker/startup.order",
-                                           "-Xlinker", "--no-warn-symbol-ordering"],
+                                           "-Xlinker", "--no-export-dynamic"],
                                           .when(platforms: [.linux], configuration: .release))]
         ),
         // The HTTP helper: the only program that loads the HTTP stack (see HTTPHelperWire).
