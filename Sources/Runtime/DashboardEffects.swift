@@ -31,8 +31,12 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
     private let fetchQueue = DispatchQueue(label: "resonance.fetch")
     private let fundamentalsQueue = DispatchQueue(label: "resonance.fundamentals")
     private let deriveQueue = DispatchQueue(label: "resonance.derive", qos: .userInitiated)
+    private let watchQueue = DispatchQueue(label: "resonance.watch")
     private let lock = NSLock()
     private var fundamentalsRunning = false
+    private var stopped = false
+    /// How often the store is asked whether another process committed (`Cmd.watchStore`).
+    public var watchInterval: TimeInterval = 0.2
 
     /// - Parameters:
     ///   - live: fetching over the store; nil for the demo data.
@@ -49,16 +53,30 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
         case .fetch(let ids):
             guard let live else { return }
             fetchQueue.async { [clock] in
-                let outcome = live.refresh.run(ids)
+                // One series at a time, each through a transport that reports its requests and failures.
+                var refresh = live.refresh
+                var statuses: [SeriesID: FetchStatus] = [:]
+                var retryAt: Date?
+                for id in ids {
+                    refresh.transport = ProgressTransport(live.refresh.transport, series: id) { activity in
+                        deliver(.fetchProgress(activity.line))
+                    }
+                    let outcome = refresh.run([id])
+                    statuses = outcome.statuses
+                    if let at = outcome.retryAt { retryAt = min(retryAt ?? at, at) }
+                }
                 let data = try? live.reload()
                 var feeds: [SeriesID: FeedStatus] = [:]
-                for (id, status) in outcome.statuses {
+                for (id, status) in statuses {
                     feeds[id] = FeedStatus(source: status.source, updatedAt: status.succeededAt, fault: status.fault)
                 }
-                deliver(.fetched(FetchReport(finishedAt: clock.now(), data: data, feeds: feeds, retryAt: outcome.retryAt)))
+                deliver(.fetched(FetchReport(finishedAt: clock.now(), data: data, feeds: feeds, retryAt: retryAt)))
             }
         case .refreshFundamentals:
             refreshFundamentals(deliver: deliver)
+        case .watchStore:
+            guard let live else { return }
+            watchQueue.async { [self] in watch(live, deliver: deliver) }
         case .derive(let job):
             deriveQueue.async { deliver(job.run()) }
         case .rememberTheme(let name):
@@ -92,7 +110,30 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
         }
     }
 
+    /// Waits until another connection commits to the store, then reads the data and statuses again.
+    ///
+    /// Polls SQLite's data version every `watchInterval` (microseconds each) on a connection of its own; ends
+    /// without a word when the session stops.
+    private func watch(_ live: Live, deliver: @escaping @Sendable (Msg) -> Void) {
+        let store = live.refresh.store
+        guard let watcher = try? StoreWatcher(path: store.path) else { return }
+        while !lock.withLock({ stopped }) {
+            Thread.sleep(forTimeInterval: watchInterval)
+            guard (try? watcher.hasChanged()) == true else { continue }
+            let data = try? live.reload()
+            var feeds: [SeriesID: FeedStatus] = [:]
+            for (id, status) in (try? store.fetchStatuses()) ?? [:] {
+                feeds[id] = FeedStatus(source: status.source, updatedAt: status.succeededAt, fault: status.fault)
+            }
+            deliver(.storeChanged(FetchReport(finishedAt: clock.now(), data: data, feeds: feeds)))
+            return
+        }
+    }
+
     /// Gives up the store's fetch lease at once, so another dashboard takes over; fetches in flight finish on
     /// their own and their results are dropped.
-    public func stop() { live?.refresh.release() }
+    public func stop() {
+        lock.withLock { stopped = true }
+        live?.refresh.release()
+    }
 }

@@ -61,11 +61,12 @@ struct FetchCommand: ParsableCommand {
         let log = FetchLog.resolve(home: storeOptions.home, environment: environment)
         let ids = try seriesList()
         let book = BackoffBook()
-        var progress = FetchProgress(total: ids.count, isTerminal: isatty(STDOUT_FILENO) == 1)
+        let progress = FetchProgress(total: ids.count, isTerminal: isatty(STDOUT_FILENO) == 1)
         var failures = 0
         for (index, id) in ids.enumerated() {
             progress.starting(id, index: index)
-            let chain = ProviderChain(series: id, providers: config.providers(for: id), book: book)
+            let transport = ProgressTransport(HTTPHelperTransport.shared, series: id) { progress.update($0, index: index) }
+            let chain = ProviderChain(series: id, providers: config.providers(for: id, transport: transport), book: book)
             do {
                 let summary = try SeriesFetcher(store: store, chain: chain).run(since: since.flatMap { Day(iso: $0) })
                 let line = Self.describe(summary)
@@ -87,28 +88,56 @@ struct FetchCommand: ParsableCommand {
     }
 }
 
-/// Progress for `fetch`: a bar redrawn in place on a terminal, plain lines otherwise.
-struct FetchProgress {
+/// Progress for `fetch`: a bar and the request in flight redrawn in place on a terminal, plain lines otherwise.
+///
+/// On a terminal the line names the provider, the request (page) and any failure as each request starts and
+/// ends; in a log only failures get a line of their own, so a slow or retried fetch says why it is slow.
+final class FetchProgress: @unchecked Sendable {
     let total: Int
     let isTerminal: Bool
+    private let lock = NSLock()
+    private var reportedFailures = 0
 
-    mutating func starting(_ id: SeriesID, index: Int) {
-        if isTerminal {
-            print("\r\(bar(done: index)) \(index + 1)/\(total) fetching \(id)…\u{1B}[K", terminator: "")
-        } else {
-            print("fetching \(id) (\(index + 1)/\(total))")
-        }
-        fflush(nil)
+    init(total: Int, isTerminal: Bool) {
+        self.total = total
+        self.isTerminal = isTerminal
     }
 
-    mutating func finished(index: Int, line: String) {
-        if isTerminal {
-            print("\r\u{1B}[K\(line)")
-            if index + 1 < total { print("\(bar(done: index + 1)) \(index + 1)/\(total)", terminator: "") }
-        } else {
-            print(line)
+    func starting(_ id: SeriesID, index: Int) {
+        lock.withLock {
+            reportedFailures = 0
+            if isTerminal {
+                print("\r\(bar(done: index)) \(index + 1)/\(total) fetching \(id)…\u{1B}[K", terminator: "")
+            } else {
+                print("fetching \(id) (\(index + 1)/\(total))")
+            }
+            fflush(nil)
         }
-        fflush(nil)
+    }
+
+    /// A request of the series began or ended.
+    func update(_ activity: FetchActivity, index: Int) {
+        lock.withLock {
+            if isTerminal {
+                print("\r\(bar(done: index)) \(index + 1)/\(total) fetching \(activity.line)\u{1B}[K", terminator: "")
+            } else if activity.failures.count > reportedFailures, let reason = activity.failures.last {
+                print("  \(activity.series): \(activity.provider ?? "?") request \(activity.requests) failed: \(reason)")
+            }
+            reportedFailures = activity.failures.count
+            fflush(nil)
+        }
+    }
+
+    func finished(index: Int, line: String) {
+        lock.withLock {
+            if isTerminal {
+                print("\r\u{1B}[K\(line)")
+                if index + 1 < total { print("\(bar(done: index + 1)) \(index + 1)/\(total)", terminator: "") }
+            } else {
+                print(line)
+            }
+            fflush(nil)
+        }
     }
 
     private func bar(done: Int) -> String {

@@ -71,6 +71,18 @@ struct FetchCommandTests {
         #expect(log.contains("rut failed: yahoo: answered an HTML page"))
     }
 
+    @Test("each failed request gets a progress line as it happens, with the provider, the request and the reason")
+    func progressLines() throws {
+        let world = try FixtureWorld()
+        world.market.always(.yahooBTC, .serverError(503))
+        let r = try Processes.resonance(["fetch", "--series", "btc"], environment: world.environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "fetching btc (1/1)", "\(r.stdout)")
+        #expect(lines.contains("  btc: yahoo request 1 failed: HTTP 503"), "\(r.stdout)")
+        #expect(lines.last?.hasPrefix("btc: coinbase, 365 added") == true, "\(r.stdout)")
+    }
+
     @Test("a bad config.toml stops with FILE:LINE before anything is fetched")
     func badConfig() throws {
         let world = try FixtureWorld()

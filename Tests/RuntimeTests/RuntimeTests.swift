@@ -163,7 +163,7 @@ struct RuntimeTests {
     func neverFreeze() throws {
         let rig = try RuntimeRig(reply: .stall(60))
         let backend = ScriptedBackend(clock: rig.clock, script: [
-            .until("the fetch under way", { $0.contains("fetching…") }),
+            .until("the fetch under way", { $0.contains("fetching rut") }),
             Self.key("+", after: 10),
             Self.key("q", after: 10),
         ])
@@ -178,11 +178,36 @@ struct RuntimeTests {
         let key = try #require(backend.delivered.first?.real)
         let quit = try #require(backend.delivered.last?.real)
         let zoomed = try #require(backend.frames.first { $0.real > key })
-        #expect(zoomed.text.contains("fetching…"))
+        #expect(zoomed.text.contains("fetching rut: yahoo, request 1 (waiting)"), "\(zoomed.text)")
         #expect(Self.range(zoomed.text) != Self.range(backend.frames[0].text))
         let keyToFrame = zoomed.real - key, quitToEnd = ended - quit
         print("never freeze: key to frame \(keyToFrame), q to end \(quitToEnd), session \(ended - started)")
         #expect(keyToFrame < .milliseconds(100))
         #expect(quitToEnd < .milliseconds(100))
+    }
+
+    @Test("a follower shows what another process commits at once, without a refresh of its own")
+    func followerSeesCommits() throws {
+        let rig = try RuntimeRig()
+        let path = rig.store.path, today = rig.today
+        // The leader: another process's connection on the same file.
+        let leaderBar = Bar(day: today, close: 123_456.78)
+        let backend = ScriptedBackend(size: Size(width: 160, height: 45), clock: rig.clock, script: [
+            Self.key("+"),
+            .action {
+                let leader = try! Store(path: path)
+                try! leader.upsert([leaderBar], into: .btc, source: "leader", today: today)
+                try! leader.recordFetch(.btc, source: "coinbase", fault: nil, at: Date())
+            },
+            .until("the leader's bar", { $0.contains(ValueFormat.price(123_456.78)) && $0.contains("BTC coinbase") }),
+            Self.key("q"),
+        ])
+        var state = try rig.liveState(on: false, series: [.rut, .btc])
+        state.live.nextRefresh = nil  // no refresh of its own is due, ever: only the watch can bring the bar
+        #expect(Self.run(backend, clock: rig.clock, effects: rig.effects(holder: "B"), &state) == nil)
+        #expect(backend.failures.isEmpty, "\(backend.failures)")
+        #expect(rig.server.requests.isEmpty, "the follower fetched nothing itself")
+        let shown = try #require(backend.frames.first { $0.text.contains(ValueFormat.price(123_456.78)) })
+        print("follower: the leader's commit on screen after \(shown.real - backend.delivered[0].real)")
     }
 }

@@ -74,6 +74,8 @@ public struct LiveState: Sendable {
     public var interval: TimeInterval = 60
     /// A fetch is running in the background.
     public var inFlight = false
+    /// What the fetch in flight has done so far, as one line (see `Msg.fetchProgress`).
+    public var progress: String?
     /// When the next fetch is due; nil when none is scheduled.
     public var nextRefresh: Date?
     /// The time of the last tick, for ages and the countdown.
@@ -82,6 +84,8 @@ public struct LiveState: Sendable {
     public var feeds: [SeriesID: FeedStatus] = [:]
     /// The daily fundamentals run (fund snapshots, SEC frames), started with each refresh while live mode is on.
     public var fundamentals = FundamentalsActivity()
+    /// Whether the store is watched for other processes' commits (`Cmd.watchStore` is out).
+    public var watchingStore = false
     /// The series fetched.
     public var series: [SeriesID] = [.rut, .btc]
 

@@ -13,13 +13,27 @@ enum LiveUpdate {
             commands.append(.fetch(state.live.series))
             if state.live.isOn, !state.live.fundamentals.inFlight { commands.append(.refreshFundamentals) }
         }
+        if state.live.isAvailable, !state.live.watchingStore {
+            // A follower shows what the lease holder writes as soon as it is committed, not one refresh later.
+            state.live.watchingStore = true
+            commands.append(.watchStore)
+        }
         commands.append(.armTick(nextTick(state.live, after: now)))
         return commands
+    }
+
+    /// Another process wrote to the store: take its data and the statuses it recorded, and keep watching.
+    static func storeChanged(_ state: inout AppState, _ report: FetchReport) -> [Cmd] {
+        state.live.now = max(state.live.now, report.finishedAt)
+        if let data = report.data { state.replaceData(data) }
+        for (id, status) in report.feeds { state.live.feeds[id] = status }
+        return [.watchStore]
     }
 
     /// A fetch finished: take the data and statuses, and schedule the next fetch.
     static func fetched(_ state: inout AppState, _ report: FetchReport) -> [Cmd] {
         state.live.inFlight = false
+        state.live.progress = nil
         state.live.now = max(state.live.now, report.finishedAt)
         if let data = report.data { state.replaceData(data) }
         for (id, status) in report.feeds { state.live.feeds[id] = status }

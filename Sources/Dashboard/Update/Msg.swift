@@ -13,12 +13,17 @@ public enum Msg: Sendable {
     case tick(Date)
     /// A background fetch finished.
     case fetched(FetchReport)
+    /// A line on the fetch in flight: provider, requests so far, failures ("btc: coinbase, request 5 (waiting)").
+    case fetchProgress(String)
     /// The daily fundamentals run began (it was due, and this process holds the fetch lease).
     case fundamentalsStarted
     /// The daily fundamentals run finished.
     case fundamentalsFetched(FundamentalsReport)
     /// A derivation asked for with `Cmd.derive` was computed.
     case derived(DerivedResult)
+    /// Another process (a dashboard holding the fetch lease, an import) committed to the store: its data and
+    /// every series' recorded status, read again. Asked for with `Cmd.watchStore`.
+    case storeChanged(FetchReport)
     /// An effect has something to say in the status bar (a theme that could not be remembered, say).
     case notice(String)
 }
@@ -36,6 +41,9 @@ public enum Cmd: Equatable, Sendable {
     case refreshFundamentals
     /// Send one `.tick` at this time (replacing the tick armed before).
     case armTick(Date)
+    /// Wait until another connection commits to the store, then read it again; the answer comes back as
+    /// `.storeChanged` (and `update` asks again).
+    case watchStore
     /// Compute slow numbers off the loop (`job.run()`); the answer comes back as `.derived`.
     case derive(DerivationJob)
 }

@@ -29,6 +29,11 @@ func respond(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
         return LiveUpdate.tick(&state, at: now)
     case .fetched(let report):
         return LiveUpdate.fetched(&state, report)
+    case .fetchProgress(let line):
+        if state.live.inFlight { state.live.progress = line }
+        return []
+    case .storeChanged(let report):
+        return LiveUpdate.storeChanged(&state, report)
     case .fundamentalsStarted:
         state.live.fundamentals.inFlight = true
         return []

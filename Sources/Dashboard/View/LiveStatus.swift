@@ -32,7 +32,7 @@ enum LiveStatusLine {
         if let fault = live.feeds[.fundamentals]?.fault { faults.append("fundamentals: " + fault) }
         if !faults.isEmpty { parts.append("! " + faults.joined(separator: "; ")) }
         if live.inFlight {
-            parts.append("fetching…")
+            parts.append(live.progress.map { "fetching " + $0 } ?? "fetching…")
         } else if let due = live.nextRefresh {
             parts.append((live.isOn ? "next " : "retry ") + countdown(due.timeIntervalSince(live.now)))
         } else if !live.isOn {
