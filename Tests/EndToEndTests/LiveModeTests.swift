@@ -58,6 +58,44 @@ struct LiveModeTests {
         #expect(try tmux.waitForExit() == "EXIT=0")
     }
 
+    @Test("with providers that accept and never answer, keys take effect at once and q quits at once")
+    func hangingProviders() throws {
+        let world = try FixtureWorld()
+        let fetched = try Processes.resonance(["fetch"], environment: world.environment)
+        #expect(fetched.status == 0)
+        for route in [FixtureMarket.Route.yahooRUT, .yahooBTC, .coinbase] { world.market.always(route, .timeout(120)) }
+        var environment = world.environment
+        environment["TZ"] = "UTC"
+        let tmux = try #require(try Tmux(width: 180, height: 45, command: "\(Processes.resonanceBinary.path) --live",
+                                         environment: environment))
+        let first = try tmux.waitFor { $0.contains("fetching rut: yahoo, request 1 (waiting)") }
+        #expect(first.contains("fetching rut: yahoo, request 1 (waiting)"), "\(first)")
+        let header = first.split(separator: "\n").first.map(String.init) ?? ""
+        try tmux.type("+")
+        // The fetch hangs for two minutes; the zoom shows within the wait's few seconds all the same.
+        let zoomed = try tmux.waitFor(timeout: 3) { !$0.hasPrefix(header) && $0.contains("fetching rut") }
+        #expect(!zoomed.hasPrefix(header), "\(zoomed)")
+        try tmux.type("q")
+        #expect(try tmux.waitForExit(timeout: 3) == "EXIT=0")
+    }
+
+    @Test("--offline opens on the store and never asks a provider, even when r is pressed")
+    func offlineFlag() throws {
+        let world = try FixtureWorld()
+        let fetched = try Processes.resonance(["fetch"], environment: world.environment)
+        #expect(fetched.status == 0)
+        let before = world.server.requests.count
+        let tmux = try #require(try Tmux(width: 180, height: 45, command: "\(Processes.resonanceBinary.path) --offline",
+                                         environment: world.environment))
+        try tmux.waitFor { $0.contains("Russell 2000 (^RUT)") }
+        try tmux.type("r")
+        let screen = try tmux.waitFor { $0.contains("started with --offline") }
+        #expect(screen.contains("started with --offline: nothing is fetched"), "\(screen)")
+        try tmux.type("q")
+        #expect(try tmux.waitForExit() == "EXIT=0")
+        #expect(world.server.requests.count == before)
+    }
+
     @Test("with no network the dashboard opens at once and says offline — data as of …")
     func offline() throws {
         let world = try FixtureWorld()
