@@ -68,3 +68,19 @@ struct LiveTickTests {
         #expect(!state.live.isOn)
     }
 }
+
+/// A notice stays until the next input, whatever ticks and answers arrive meanwhile.
+@Suite("Notices")
+struct NoticeTests {
+    @Test("a key's notice survives ticks and a fetch's answer, and the next key clears it")
+    func survivesTicks() {
+        var state = LiveTickTests.liveState()
+        state.type("Q")
+        #expect(state.notice == "no key 'Q' — press ? for help")
+        state.send([.tick(LiveTickTests.start), .tick(LiveTickTests.start.addingTimeInterval(1)),
+                    .fetched(FetchReport(finishedAt: LiveTickTests.start.addingTimeInterval(2), data: nil, feeds: [:]))])
+        #expect(state.notice == "no key 'Q' — press ? for help")
+        state.type("+")
+        #expect(state.notice == nil)
+    }
+}

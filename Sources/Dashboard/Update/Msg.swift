@@ -47,3 +47,13 @@ public enum Cmd: Equatable, Sendable {
     /// Compute slow numbers off the loop (`job.run()`); the answer comes back as `.derived`.
     case derive(DerivationJob)
 }
+
+extension Msg {
+    /// Whether the message is the user's input (a key or a mouse action).
+    var isInput: Bool {
+        switch self {
+        case .key, .mouse: return true
+        default: return false
+        }
+    }
+}

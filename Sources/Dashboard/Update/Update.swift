@@ -11,7 +11,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
 
 /// Applies one message to the state and returns its effects.
 func respond(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
-    state.notice = nil
+    // A notice stays until the next key or click: ticks (each second while an age or countdown shows) and
+    // effects' answers must not wipe it before it is read.
+    if msg.isInput { state.notice = nil }
     switch msg {
     case .resize(let size):
         state.size = size
