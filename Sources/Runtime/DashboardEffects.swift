@@ -84,8 +84,8 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
             deriveQueue.async {
                 do { try remember(name) } catch { deliver(.notice("could not remember the theme: \(error)")) }
             }
-        case .quit, .armTick:
-            return  // the loop's own
+        default:
+            return  // the loop's own: .quit, .armTick (and any command about the terminal itself)
         }
     }
 
