@@ -35,6 +35,7 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
     private let lock = NSLock()
     private var fundamentalsRunning = false
     private var stopped = false
+    private var watcher: StoreWatcher?
     /// How often the store is asked whether another process committed (`Cmd.watchStore`).
     public var watchInterval: TimeInterval = 0.2
 
@@ -75,8 +76,10 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
         case .refreshFundamentals:
             refreshFundamentals(deliver: deliver)
         case .watchStore:
-            guard let live else { return }
-            watchQueue.async { [self] in watch(live, deliver: deliver) }
+            // The watcher's baseline is taken here, on the loop, so a commit made after this command was
+            // given is never taken for the baseline by a watch thread that starts late.
+            guard let live, let watcher = storeWatcher(live) else { return }
+            watchQueue.async { [self] in watch(live, watcher: watcher, deliver: deliver) }
         case .derive(let job):
             deriveQueue.async { deliver(job.run()) }
         case .rememberTheme(let name):
@@ -114,9 +117,8 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
     ///
     /// Polls SQLite's data version every `watchInterval` (microseconds each) on a connection of its own; ends
     /// without a word when the session stops.
-    private func watch(_ live: Live, deliver: @escaping @Sendable (Msg) -> Void) {
+    private func watch(_ live: Live, watcher: StoreWatcher, deliver: @escaping @Sendable (Msg) -> Void) {
         let store = live.refresh.store
-        guard let watcher = try? StoreWatcher(path: store.path) else { return }
         while !lock.withLock({ stopped }) {
             Thread.sleep(forTimeInterval: watchInterval)
             guard (try? watcher.hasChanged()) == true else { continue }
@@ -127,6 +129,14 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
             }
             deliver(.storeChanged(FetchReport(finishedAt: clock.now(), data: data, feeds: feeds)))
             return
+        }
+    }
+
+    /// The watcher on the store's file, made on first use and kept (its connection stays open).
+    private func storeWatcher(_ live: Live) -> StoreWatcher? {
+        lock.withLock {
+            if watcher == nil { watcher = try? StoreWatcher(path: live.refresh.store.path) }
+            return watcher
         }
     }
 

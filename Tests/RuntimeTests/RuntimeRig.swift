@@ -92,11 +92,12 @@ final class RecordingEffects: EffectRunner, @unchecked Sendable {
             if answered { outstanding += 1 }
         }
         inner.start(command) { [self] msg in
+            // Delivered (and the loop woken) before it stops counting: no moment looks idle in between.
+            deliver(msg)
             switch msg {
             case .fetched, .derived: lock.withLock { outstanding -= 1 }
             default: break
             }
-            deliver(msg)
         }
     }
 

@@ -94,6 +94,8 @@ final class ScriptedBackend: TerminalBackend, @unchecked Sendable {
                 _ = wakes.wait(milliseconds: 20)
                 return nil
             }
+            // An answer may have landed since the first look (an effect counts as done only after its wake).
+            if wakes.take() { return nil }
             clock.advance(milliseconds: max(0, timeout))
             return nil
         case .signal(let number):
