@@ -36,8 +36,9 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
     private var fundamentalsRunning = false
     private var stopped = false
     private var watcher: StoreWatcher?
-    /// How often the store is asked whether another process committed (`Cmd.watchStore`).
-    public var watchInterval: TimeInterval = 0.2
+    /// How often the store is asked whether another process committed (`Cmd.watchStore`) when no write to
+    /// its folder woke the watcher first.
+    public var watchInterval: TimeInterval = 2
 
     /// - Parameters:
     ///   - live: fetching over the store; nil for the demo data.
@@ -115,12 +116,12 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
 
     /// Waits until another connection commits to the store, then reads the data and statuses again.
     ///
-    /// Polls SQLite's data version every `watchInterval` (microseconds each) on a connection of its own; ends
-    /// without a word when the session stops.
+    /// Sleeps until a file in the store's folder is written (or `watchInterval` passes), then compares SQLite's
+    /// data version on a connection of its own; ends without a word when the session stops.
     private func watch(_ live: Live, watcher: StoreWatcher, deliver: @escaping @Sendable (Msg) -> Void) {
         let store = live.refresh.store
         while !lock.withLock({ stopped }) {
-            Thread.sleep(forTimeInterval: watchInterval)
+            watcher.waitForWrite(fallback: watchInterval)
             guard (try? watcher.hasChanged()) == true else { continue }
             let data = try? live.reload()
             var feeds: [SeriesID: FeedStatus] = [:]
