@@ -45,11 +45,14 @@ struct LiveModeTests {
         // The index's newest bar is ten days old: stale whatever the weekday.
         world.market.set(.rut, FixtureAnswers.syntheticBars(.rut, count: 250, last: world.today.adding(days: -10), start: 2000))
         let tmux = try #require(try start(world))
-        try tmux.waitFor { $0.contains("RUT yahoo") }
+        // The whole first refresh done (a countdown shows only then; RUT's status can show before, from the
+        // store, while Bitcoin is still being fetched).
+        try tmux.waitFor { $0.contains("RUT yahoo") && $0.contains("next 0:") }
         world.market.always(.yahooRUT, .serverError(503))
         try tmux.type("r")
         try tmux.type("r")
-        let screen = try tmux.waitFor { $0.contains("HTTP 503") }
+        // (While the fetch runs its progress line names the failed request too; wait for the fault itself.)
+        let screen = try tmux.waitFor { $0.contains("! yahoo: HTTP 503") }
         #expect(screen.contains("! yahoo: HTTP 503 server error"), "\(screen)")
         #expect(screen.contains("STALE"), "\(screen)")
         #expect(screen.contains("Russell 2000 (^RUT)"), "\(screen)")
