@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(name: "resonance-bench", dependencies: ["Markets", "TermCanvas", "Dashboard", "Feeds"],
                           path: "Sources/resonance-bench"),
         // Shared helpers for the test targets: snapshots, fixtures, reference data.
-        .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas", "Feeds"], path: "Tests/TestSupport"),
         .testTarget(name: "MarketsTests", dependencies: ["Markets", "TestSupport"]),
         .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas", "TestSupport",
                                                            .product(name: "PropertyBased", package: "swift-property-based")]),

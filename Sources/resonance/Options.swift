@@ -108,7 +108,7 @@ enum StoredChartData {
              try store.loadCorrelation(window: window).map(CorrelationWindow.init))
         }
         var data = MarketData(index: index, bitcoin: bitcoin,
-                              flows: try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) },
+                              flows: try store.observationSeriesIDs(prefix: SeriesID.flowsPrefix).map { try store.loadObservations($0) },
                               lossShare: try store.loadObservations(Analysis.lossShareID),
                               correlations: correlation.map { [$0] } ?? [])
         data.lossShareCoverage = try store.lossShareCoverage()

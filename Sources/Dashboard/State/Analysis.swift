@@ -5,7 +5,7 @@ public struct Analysis: Sendable {
     /// The trailing windows the correlation panel offers, in aligned days.
     public static let correlationWindows = RollingCorrelation.standardWindows
     /// The stored id of the loss-making share.
-    public static let lossShareID: SeriesID = "loss_share.r2k"
+    public static let lossShareID: SeriesID = .lossShare
 
     /// Rolling correlation of daily log returns per window, with a pyramid over its values for drawing.
     ///
@@ -46,7 +46,7 @@ public struct Analysis: Sendable {
             let monthly = monthlySums(fund)
             for (day, value) in zip(monthly.days, monthly.values) { summed[day, default: 0] += value }
         }
-        monthlyFlows = ValueSeries(id: "flows.all", points: summed.map { ($0.key, $0.value) })
+        monthlyFlows = ValueSeries(id: .allFlows, points: summed.map { ($0.key, $0.value) })
         self.lossShare = lossShare
         lossSharePyramid = MinMaxPyramid(lossShare.values)
     }
