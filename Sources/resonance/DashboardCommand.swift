@@ -52,7 +52,7 @@ struct DashboardCommand: ParsableCommand {
         defer { terminal.stop() }
         let themes: (theme: Theme, choices: [Theme], warnings: [String])
         do {
-            themes = try themeOptions.themes(environment: environment, colorless: !terminal.supportsColor)
+            themes = try themeOptions.themes(environment: environment, home: storeOptions.home, colorless: !terminal.supportsColor)
         } catch {
             terminal.stop()
             throw error
@@ -60,7 +60,7 @@ struct DashboardCommand: ParsableCommand {
         var state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: themes.theme,
                                               size: terminal.size)
         state.themeChoices = themes.choices
-        var loop = RuntimeLoop(terminal: terminal, memory: RememberedTheme(environment: environment))
+        var loop = RuntimeLoop(terminal: terminal, memory: RememberedTheme(environment: environment, home: storeOptions.home))
         if let live = liveSetup {
             state.live.isAvailable = true
             state.live.isOn = self.live
