@@ -116,6 +116,10 @@ public struct SettingsSyntaxError: Error, Hashable, Sendable, CustomStringConver
         for preamble in ["Error while parsing "] where message.hasPrefix(preamble) {
             message = String(message.dropFirst(preamble.count))
         }
+        if message.hasPrefix("value: could not determine value type") {
+            // What the parser says of an unquoted word, such as `grid = red`.
+            message += " (text needs quotes, such as \"red\")"
+        }
         return message.isEmpty ? "not TOML" : message
     }
 }

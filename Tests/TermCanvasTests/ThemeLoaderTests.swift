@@ -21,7 +21,7 @@ struct ThemeLoaderTests {
                   message: "my.toml:1: string: unescaped control characters other than TAB (U+0009) are explicitly prohibited"),
         Rejection(kind: "text after the value", text: "title = \"red\" blue\n",
                   message: "my.toml:1: key-value pair: expected a comment or whitespace, saw 'b'"),
-        Rejection(kind: "an unquoted word", text: "title = red\n", message: "my.toml:1: value: could not determine value type"),
+        Rejection(kind: "an unquoted word", text: "title = red\n", message: "my.toml:1: value: could not determine value type (text needs quotes, such as \"red\")"),
         Rejection(kind: "a bad hex colour", text: "axis = \"#12345g\"\n",
                   message: "my.toml:1: axis: '#12345g' is not a hex colour: expected \"#rrggbb\", a palette index 0-255, "
                       + "a colour name such as \"red\" or \"bright_blue\", or \"\" for the terminal's own colour"),
