@@ -63,6 +63,7 @@ let package = Package(
         // Shared helpers for the test targets: snapshots, fixtures, reference data.
         .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas", "Feeds"], path: "Tests/TestSupport"),
         .testTarget(name: "MarketsTests", dependencies: ["Markets", "TestSupport"]),
+        .testTarget(name: "SettingsTextTests", dependencies: ["SettingsText"]),
         .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas", "TestSupport",
                                                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Markets", "TermCanvas", "TestSupport"],

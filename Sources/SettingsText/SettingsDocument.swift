@@ -112,27 +112,13 @@ public struct SettingsSyntaxError: Error, Hashable, Sendable, CustomStringConver
 
     /// The parser's message on one line, without its "Error while parsing" preamble.
     static func plainMessage(_ text: String) -> String {
-        var message = text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        for preamble in ["Error while parsing "] where message.hasPrefix(preamble) {
-            message = String(message.dropFirst(preamble.count))
-        }
+        var message = text.split(whereSeparator: \.isNewline).map { $0.drop { $0 == " " || $0 == "\t" } }.joined(separator: " ")
+        let preamble = "Error while parsing "
+        if message.hasPrefix(preamble) { message = String(message.dropFirst(preamble.count)) }
         if message.hasPrefix("value: could not determine value type") {
             // What the parser says of an unquoted word, such as `grid = red`.
             message += " (text needs quotes, such as \"red\")"
         }
         return message.isEmpty ? "not TOML" : message
     }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s = s.dropFirst() }
-        while let c = s.last, set.contains(c) { s = s.dropLast() }
-        return String(s)
-    }
-}
-
-extension Set where Element == Character {
-    fileprivate static var whitespaces: Set<Character> { [" ", "\t"] }
 }

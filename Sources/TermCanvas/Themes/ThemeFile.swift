@@ -26,9 +26,6 @@ public struct ThemeFile: Sendable {
     }
 
     public var entries: [Entry]
-    /// Lines that were read past with a warning, as (line, message). TOML leaves nothing to pass over,
-    /// so this is empty; it stays for callers that print it.
-    public var notes: [(line: Int, message: String)]
 
     /// Parses a file's text.
     ///
@@ -51,6 +48,5 @@ public struct ThemeFile: Sendable {
             }
             return Entry(key: entry.path.joined(separator: "."), value: value, line: entry.line ?? 1)
         }
-        notes = []
     }
 }
