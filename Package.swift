@@ -12,16 +12,20 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure: market maths on value types.
         .target(name: "Markets"),
-        // Pure: cells, buffers, diffing, glyphs, plot canvas.
-        .target(name: "TermCanvas"),
+        // Pure: TOML text to flat entries with their key paths and lines (config and theme files).
+        .target(name: "SettingsText", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // Pure: cells, buffers, diffing, glyphs, plot canvas, themes parsed from text.
+        .target(name: "TermCanvas", dependencies: ["SettingsText"]),
         // Pure: state, messages, update and view.
         .target(name: "Dashboard", dependencies: ["Markets", "TermCanvas"]),
         // I/O: the SQLite store and CSV import.
-        .target(name: "Feeds", dependencies: ["Markets", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Feeds", dependencies: ["Markets", "SettingsText", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only module that sees curses.
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TermCanvas", "CNCursesW"]),
@@ -50,9 +54,11 @@ let package = Package(
         .executableTarget(name: "resonance-bench", dependencies: ["Markets", "TermCanvas", "Dashboard", "Feeds"],
                           path: "Sources/resonance-bench"),
         // Shared helpers for the test targets: snapshots, fixtures, reference data.
-        .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas", "Feeds"], path: "Tests/TestSupport"),
         .testTarget(name: "MarketsTests", dependencies: ["Markets", "TestSupport"]),
-        .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas", "TestSupport"]),
+        .testTarget(name: "SettingsTextTests", dependencies: ["SettingsText"]),
+        .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas", "TestSupport",
+                                                           .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Markets", "TermCanvas", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Markets", "TestSupport", "resonance-http"]),

@@ -1,6 +1,7 @@
 // Feeds: the SQLite store and CSV import.
 //
-// - `StoreLocation` finds the data folder (`--home`, `RESONANCE_HOME`, XDG, `~/.local/share`).
+// - `Locations` finds every folder: the store's, config's, themes', the log's and the cache's (`--home`,
+//   `RESONANCE_HOME`, XDG, the XDG defaults).
 // - `Store` keeps bars per series in one SQLite file, in WAL mode, through GRDB.
 // - `PriceCSVParser` turns the bytes of a price file into bars, with `FILE:LINE:` errors.
 // - `Importer` parses a file and writes it to the store in one transaction.

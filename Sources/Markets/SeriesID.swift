@@ -25,6 +25,31 @@ public struct SeriesID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// SEC frames) records its fetch status beside the price series.
     public static let fundamentals: SeriesID = "fundamentals"
 
+    // MARK: - Observation series (defined here only; every module names them through these)
+
+    /// The prefix of a fund's net flows, `flows.<fund>`.
+    public static let flowsPrefix = "flows."
+
+    /// A fund's net flows in US dollars: `flows.` and the fund in lower case (`flows.iwm`).
+    public static func flows(fund: String) -> SeriesID { SeriesID(flowsPrefix + fund.lowercased()) }
+
+    /// The fund of a flows series (`iwm` for `flows.iwm`), or nil for any other series.
+    public var flowsFund: String? {
+        rawValue.hasPrefix(Self.flowsPrefix) ? String(rawValue.dropFirst(Self.flowsPrefix.count)) : nil
+    }
+
+    /// Every fund's flows summed by month, as the flows panel draws them (computed, never stored).
+    public static let allFlows: SeriesID = "flows.all"
+
+    /// The share of loss-making Russell 2000 companies, in percent, by quarter.
+    public static let lossShare: SeriesID = "loss_share.r2k"
+    /// Beside `lossShare`, the counts behind it: companies that reported, that did not, that matched a
+    /// filer, and the constituents asked about.
+    public static let lossShareReported: SeriesID = "loss_share.r2k.reported"
+    public static let lossShareMissing: SeriesID = "loss_share.r2k.missing"
+    public static let lossShareMatched: SeriesID = "loss_share.r2k.matched"
+    public static let lossShareConstituents: SeriesID = "loss_share.r2k.constituents"
+
     /// The price series a user can import with `--series`.
     public static let priceSeries: [SeriesID] = [.rut, .btc, .iwm]
 

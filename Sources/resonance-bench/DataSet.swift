@@ -53,7 +53,7 @@ struct DataSetFactory {
         let folder = try folder ?? makeFolder(name)
         let home = "\(folder)/home"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let store = try Store(location: StoreLocation.resolve(home: home, environment: [:]))
+        let store = try Store(location: Locations.resolve(home: home, environment: [:]).store)
         var rows = 0
         let seconds = try Clock.time {
             for (id, path) in files {

@@ -25,7 +25,7 @@ enum StoreBench {
             for _ in 0..<runs {
                 var loaded: (Series, Series)?
                 times.append(try Clock.time {
-                    let store = try Store(location: StoreLocation.resolve(home: home, environment: [:]))
+                    let store = try Store(location: Locations.resolve(home: home, environment: [:]).store)
                     loaded = (try store.load(.rut, columns: index), try store.load(.btc, columns: bitcoin))
                 })
                 if let (index, bitcoin) = loaded { check(index, bitcoin) }

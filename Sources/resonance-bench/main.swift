@@ -54,3 +54,7 @@ for (number, data) in dataSets.enumerated() {
     report.rows.append(row)
 }
 print(report.markdown)
+let settingsCount = options.quick ? 5_000 : 50_000
+let settings = try SettingsBench.seconds(settings: settingsCount, runs: options.quick ? 3 : 11)
+print("\nSettings files, median: config.toml of \(Units.count(settingsCount)) settings \(Units.duration(settings.config)), "
+      + "the bundled default theme \(Units.duration(settings.theme))")

@@ -60,7 +60,7 @@ struct DashboardCommand: ParsableCommand {
         defer { terminal.stop() }
         let themes: (theme: Theme, choices: [Theme], warnings: [String])
         do {
-            themes = try themeOptions.themes(environment: environment, colorless: !terminal.supportsColor)
+            themes = try themeOptions.themes(environment: environment, home: storeOptions.home, colorless: !terminal.supportsColor)
         } catch {
             terminal.stop()
             throw error
@@ -77,7 +77,7 @@ struct DashboardCommand: ParsableCommand {
             // then keeps refreshing on the interval.
             state.live.nextRefresh = Date()
         }
-        let memory = RememberedTheme(environment: environment)
+        let memory = RememberedTheme(environment: environment, home: storeOptions.home)
         let effects = DashboardEffects(live: liveSetup?.live, remember: { try memory.write($0) })
         let signal = Runtime(backend: terminal, effects: effects).run(&state)
         terminal.stop()

@@ -149,10 +149,9 @@ final class FetchProgress: @unchecked Sendable {
 
 /// The live-data configuration for the commands: `config.toml` in the configuration folder.
 enum LiveSettings {
-    /// The config folder: `--home` when given, else `ConfigLocation`.
+    /// The config folder (`Locations.config`).
     static func folder(home: String?, environment: [String: String]) -> URL? {
-        if let home, !home.isEmpty { return URL(fileURLWithPath: home) }
-        return ConfigLocation.folder(environment: environment)
+        Locations.resolve(home: home, environment: environment).config
     }
 
     /// Reads the configuration; a bad file stops the program with `FILE:LINE: what is wrong`.

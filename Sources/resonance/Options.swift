@@ -13,14 +13,14 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store, creating its folder on first use.
     func openStore() throws -> Store {
-        let location = StoreLocation.resolve(home: home, environment: ProcessInfo.processInfo.environment)
+        let location = Locations.resolve(home: home, environment: ProcessInfo.processInfo.environment).store
         try location.createDirectory()
         return try Store(path: location.databaseURL.path)
     }
 
     /// Where raw publisher answers are kept: `cache/` beside the store.
     func rawAnswerCache(environment: [String: String]) -> RawAnswerCache {
-        RawAnswerCache(folder: StoreLocation.resolve(home: home, environment: environment).directory.appendingPathComponent("cache"))
+        RawAnswerCache(folder: Locations.resolve(home: home, environment: environment).cache)
     }
 
     /// The path of `config.toml`, as messages name it.
@@ -105,7 +105,7 @@ enum StoredChartData {
             BitcoinSide(try store.load(.btc, columns: .closesOnly))
         }
         var data = MarketData(index: index, bitcoin: bitcoin,
-                              flows: try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) },
+                              flows: try store.observationSeriesIDs(prefix: SeriesID.flowsPrefix).map { try store.loadObservations($0) },
                               lossShare: try store.loadObservations(Analysis.lossShareID))
         data.lossShareCoverage = try store.lossShareCoverage()
         return data

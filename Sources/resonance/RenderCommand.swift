@@ -29,7 +29,7 @@ struct RenderCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let depth = themeOptions.colors?.depth
             ?? color.depth(environment: environment, isTTY: isatty(1) == 1, detected: themeOptions.depth(environment: environment))
-        let chosen = try themeOptions.chosenTheme(environment: environment, colorless: depth == .none)
+        let chosen = try themeOptions.chosenTheme(environment: environment, home: storeOptions.home, colorless: depth == .none)
         printWarnings(chosen.warnings)
         var state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: chosen.theme,
                                               size: frameSize)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Feeds
 import Foundation
 import TermCanvas
 import Terminal
@@ -23,9 +24,9 @@ struct ThemeOptions: ParsableArguments {
 
     /// Only the theme to start with, for `render`: the same choice as `themes`, without reading the
     /// themes `t` would cycle through (each is a file to parse, and `render` draws one frame).
-    func chosenTheme(environment: [String: String], colorless: Bool) throws -> (theme: Theme, warnings: [String]) {
-        let catalog = ThemeCatalog(environment: environment)
-        let (chosen, warnings) = try pick(environment: environment) { name in
+    func chosenTheme(environment: [String: String], home: String? = nil, colorless: Bool) throws -> (theme: Theme, warnings: [String]) {
+        let catalog = Self.catalog(environment: environment, home: home)
+        let (chosen, warnings) = try pick(environment: environment, home: home) { name in
             let loaded = try catalog.load(name)
             return (loaded.theme, loaded.warnings)
         }
@@ -36,8 +37,9 @@ struct ThemeOptions: ParsableArguments {
     ///
     /// A broken user theme among the choices is skipped with a warning. Without colour every theme is
     /// shown in its colourless form.
-    func themes(environment: [String: String], colorless: Bool) throws -> (theme: Theme, choices: [Theme], warnings: [String]) {
-        let catalog = ThemeCatalog(environment: environment)
+    func themes(environment: [String: String], home: String? = nil,
+                colorless: Bool) throws -> (theme: Theme, choices: [Theme], warnings: [String]) {
+        let catalog = Self.catalog(environment: environment, home: home)
         var warnings: [String] = []
         var choices: [Theme] = []
         for name in catalog.names {
@@ -50,7 +52,7 @@ struct ThemeOptions: ParsableArguments {
             }
         }
         // The choices are read already (their warnings given): pick among them, reading only what is not there.
-        let (picked, pickWarnings) = try pick(environment: environment) { name in
+        let (picked, pickWarnings) = try pick(environment: environment, home: home) { name in
             if let loaded = choices.first(where: { $0.name == name }) { return (loaded, []) }
             let loaded = try catalog.load(name)
             return (loaded.theme, loaded.warnings)
@@ -67,15 +69,25 @@ struct ThemeOptions: ParsableArguments {
 
     /// Picks the theme to start with: `--theme` wins (an error when it does not load), then the remembered
     /// choice (skipped with a warning when it no longer loads), then `default`.
-    private func pick(environment: [String: String],
+    private func pick(environment: [String: String], home: String?,
                       load: (String) throws -> (theme: Theme, warnings: [String])) throws -> (Theme, [String]) {
         if let theme { return (try load(theme).theme, []) }
         var warnings: [String] = []
-        if let remembered = RememberedTheme(environment: environment).read() {
+        if let remembered = RememberedTheme(environment: environment, home: home).read() {
             if let loaded = try? load(remembered) { return (loaded.theme, loaded.warnings) }
             warnings.append("remembered theme '\(remembered)' is not available; using default")
         }
         return ((try? load("default"))?.theme ?? .standard, warnings)
+    }
+}
+
+extension ThemeOptions {
+    /// The bundled themes and the user's files in `Locations.themes`.
+    static func catalog(environment: [String: String], home: String?) -> ThemeCatalog {
+        let folder = Locations.resolve(home: home, environment: environment).themes
+        return ThemeCatalog(userThemes: UserThemeFolder.read(folder).map {
+            ThemeCatalog.UserTheme(name: $0.name, path: $0.path, bytes: $0.bytes)
+        })
     }
 }
 

@@ -1,4 +1,4 @@
-import Dashboard
+@testable import Dashboard
 import Markets
 import TermCanvas
 import TestSupport
@@ -125,14 +125,16 @@ struct PanelTests {
         #expect(data.analysis.monthlyFlows.values == [-1.3e9, 0.8e9])
     }
 
-    @Test("every panel renders at tiny and odd sizes without a crash", arguments: Panel.allCases)
+    @Test("every panel at 0x0, 1x1, 2x2 and odd sizes draws only inside the area it is given", arguments: Panel.allCases)
     func tinySizes(panel: Panel) {
         var state = Fixtures.state()
         state.panels.focused = panel
         state.panels.maximised = panel
-        for (w, h) in [(60, 16), (61, 17), (63, 19), (70, 20), (59, 15), (300, 100)] {
-            let buffer = view(state, size: Size(width: w, height: h))
-            #expect(buffer.size == Size(width: w, height: h))
+        for (w, h) in [(0, 0), (1, 1), (2, 2), (0, 5), (5, 0), (3, 7), (9, 4), (17, 6), (60, 16), (61, 17), (63, 19), (300, 100)] {
+            // Away from the buffer's edges, so a cell drawn on any side of the area would show.
+            let area = Rect(x: 2, y: 3, width: w, height: h)
+            let outside = WidgetBounds.cellsDrawnOutside(panelWidget(panel, state), area: area)
+            #expect(outside.isEmpty, "\(panel) in \(area) drew outside it: \(outside.prefix(8))")
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Dashboard in every theme")
 struct ThemeScreenTests {
-    static let catalog = ThemeCatalog(userFolder: nil)
+    static let catalog = ThemeCatalog()
 
     static func theme(_ name: String) -> Theme { try! catalog.load(name).theme }
 

@@ -1,4 +1,4 @@
-import Dashboard
+@testable import Dashboard
 import Markets
 import TermCanvas
 import TestSupport
@@ -47,14 +47,23 @@ struct ViewSnapshotTests {
         #expect(buffer.text.contains("resonance --demo"))
     }
 
-    @Test("every size from 0x0 to 130x45 renders without a crash, and never writes outside the screen")
+    @Test("every size from 0x0 to 130x45: each widget of the screen draws only inside the area it is given")
     func everySize() {
         var state = Fixtures.state()
         state.type("+++")
-        for w in stride(from: 0, through: 130, by: 7) {
-            for h in stride(from: 0, through: 45, by: 3) {
-                let buffer = view(state, size: Size(width: w, height: h))
-                #expect(buffer.size == Size(width: w, height: h))
+        var withHelp = state
+        withHelp.showHelp = true
+        var empty = Fixtures.state()
+        empty.viewport = nil
+        for screen in [state, withHelp, empty] {
+            for w in Array(stride(from: 0, through: 130, by: 7)) + [1, 2] {
+                for h in Array(stride(from: 0, through: 45, by: 3)) + [1, 2] {
+                    let size = Size(width: w, height: h)
+                    for (widget, area) in screenWidgets(screen, size: size) {
+                        let outside = WidgetBounds.cellsDrawnOutside(widget, area: area, in: size)
+                        #expect(outside.isEmpty, "\(type(of: widget)) at \(w)x\(h) in \(area) drew outside it: \(outside.prefix(8))")
+                    }
+                }
             }
         }
     }

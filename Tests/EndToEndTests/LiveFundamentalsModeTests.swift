@@ -43,7 +43,7 @@ struct LiveFundamentalsModeTests {
         #expect(try tmux.waitForExit() == "EXIT=0")
 
         guard let again = try start(world) else { return }
-        try again.waitFor { $0.contains("next 0:") }
+        _ = try again.waitFor { $0.contains("next 0:") }
         Thread.sleep(forTimeInterval: 1.5)
         #expect(world.holdingsRequests().count == 2, "the store says today's run is done")
         try again.type("q")

@@ -23,7 +23,7 @@ struct LiveModeTests {
         #expect(screen.contains("RUT yahoo"), "\(screen)")
         #expect(!screen.contains("STALE"), "\(screen)")
         // The daily fundamentals run went to the loopback publishers too (no SEC contact here).
-        try tmux.waitFor { $0.contains("loss share off: no sec_contact") }
+        _ = try tmux.waitFor { $0.contains("loss share off: no sec_contact") }
         #expect(world.server.requests.filter { $0.path.hasSuffix(".ajax") }.count == 2)
         let last = world.market.bars(.btc).last!
         let revised = Bar(day: last.day, open: last.open, high: 99_999, low: last.low, close: 77_777.77, volume: last.volume)
@@ -47,7 +47,7 @@ struct LiveModeTests {
         let tmux = try #require(try start(world))
         // The whole first refresh done (a countdown shows only then; RUT's status can show before, from the
         // store, while Bitcoin is still being fetched).
-        try tmux.waitFor { $0.contains("RUT yahoo") && $0.contains("next 0:") }
+        _ = try tmux.waitFor { $0.contains("RUT yahoo") && $0.contains("next 0:") }
         world.market.always(.yahooRUT, .serverError(503))
         try tmux.type("r")
         try tmux.type("r")
@@ -90,7 +90,7 @@ struct LiveModeTests {
         let before = world.server.requests.count
         let tmux = try #require(try Tmux(width: 180, height: 45, command: "\(Processes.resonanceBinary.path) --offline",
                                          environment: world.environment))
-        try tmux.waitFor { $0.contains("Russell 2000 (^RUT)") }
+        _ = try tmux.waitFor { $0.contains("Russell 2000 (^RUT)") }
         try tmux.type("r")
         let screen = try tmux.waitFor { $0.contains("started with --offline") }
         #expect(screen.contains("started with --offline: nothing is fetched"), "\(screen)")
@@ -131,7 +131,7 @@ struct LiveIdleCPUTests {
         _ = try Processes.resonance(["fetch"], environment: world.environment)
         let tmux = try #require(try Tmux(width: 160, height: 45, command: "\(Processes.resonanceBinary.path) --live",
                                          environment: world.environment))
-        try tmux.waitFor(timeout: 30) { $0.contains("next 0:") && $0.contains("loss share off: no sec_contact") }
+        _ = try tmux.waitFor(timeout: 30) { $0.contains("next 0:") && $0.contains("loss share off: no sec_contact") }
         let shell = try tmux.run(["display", "-p", "-t", "main", "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         let pid = try #require(children.split(separator: " ").first.map(String.init))

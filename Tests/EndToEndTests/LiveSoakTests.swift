@@ -27,7 +27,7 @@ struct LiveSoakTests {
         #expect(fetched.status == 0, "\(fetched.stderr)")
         let tmux = try #require(try Tmux(width: 160, height: 45, command: "\(Processes.resonanceBinary.path) --live",
                                          environment: world.environment))
-        try tmux.waitFor { $0.contains("BTC yahoo") }
+        _ = try tmux.waitFor { $0.contains("BTC yahoo") }
         let shell = try tmux.run(["display", "-p", "-t", "main", "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         let pid = try #require(children.split(separator: " ").first.map(String.init))

@@ -21,7 +21,7 @@ struct SharedStoreLiveTests {
     /// Turns live mode off and on again, which refreshes at once.
     func refresh(_ tmux: Tmux) throws {
         try tmux.type("r")
-        try tmux.waitFor { $0.contains("live off") }
+        _ = try tmux.waitFor { $0.contains("live off") }
         try tmux.type("r")
     }
 
@@ -34,7 +34,7 @@ struct SharedStoreLiveTests {
         #expect(fetched.status == 0, "\(fetched.stderr)")
         let command = "\(Processes.resonanceBinary.path) --live"
         let first = try #require(try Tmux(width: 160, height: 45, command: command, environment: world.environment))
-        try first.waitFor { $0.contains("BTC yahoo") }
+        _ = try first.waitFor { $0.contains("BTC yahoo") }
         let afterFirst = chartRequests(world)
 
         let second = try #require(try Tmux(width: 160, height: 45, command: command, environment: world.environment))
@@ -45,7 +45,7 @@ struct SharedStoreLiveTests {
         // The first fetches a revision; the second sees it by reading the store, still without fetching.
         revise(world, close: 61_111.11)
         try refresh(first)
-        try first.waitFor { $0.contains(ValueFormat.price(61_111.11)) }
+        _ = try first.waitFor { $0.contains(ValueFormat.price(61_111.11)) }
         let afterRevision = chartRequests(world)
         #expect(afterRevision > afterFirst)
         try refresh(second)

@@ -37,8 +37,18 @@ struct StoreCrashTests {
         let old = try Self.bigFile(in: folder, name: "old.csv", base: 100)
         let new = try Self.bigFile(in: folder, name: "new.csv", base: 5000)
         var random = SeededRandom(seed: FuzzBudget(quickCases: 0).seed)
+        // The kill moments span one whole import, timed here on this machine, so that both outcomes can
+        // occur; the first run kills at once and the last after the import's own time and a half.
+        let timing = folder.appendingPathComponent("home-timing")
+        _ = try Processes.resonance(["import", old.url.path, "--series", "rut", "--home", timing.path])
+        let importStarted = Date()
+        let timed = try Processes.resonance(["import", new.url.path, "--series", "rut", "--home", timing.path])
+        try #require(timed.status == 0, "\(timed.stderr)")
+        let importMilliseconds = max(1, Int(Date().timeIntervalSince(importStarted) * 1000))
         var outcomes = ["old": 0, "new": 0]
-        for run in 0..<Self.runs {
+        var killedMidway = 0
+        let runs = max(Self.runs, 2)
+        for run in 0..<runs {
             let home = folder.appendingPathComponent("home-\(run)")
             let first = try Processes.resonance(["import", old.url.path, "--series", "rut", "--home", home.path])
             try #require(first.status == 0, "\(first.stderr)")
@@ -49,9 +59,11 @@ struct StoreCrashTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: Double(random.int(0...600)) / 1000)
+            let delay = run == 0 ? 0 : run == runs - 1 ? importMilliseconds * 3 / 2 : random.int(0...importMilliseconds * 3 / 2)
+            Thread.sleep(forTimeInterval: Double(delay) / 1000)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killedMidway += 1 }
 
             let store = try Store(path: home.appendingPathComponent(StoreLocation.databaseFileName).path)
             #expect(try store.integrityCheck() == ["ok"], "run \(run)")
@@ -63,7 +75,9 @@ struct StoreCrashTests {
             }
             try? FileManager.default.removeItem(at: home)
         }
-        print("killed imports: \(Self.runs) runs, \(outcomes)")
+        print("killed imports: \(runs) runs over \(importMilliseconds) ms imports, \(killedMidway) killed midway, \(outcomes)")
+        #expect(outcomes["old"]! > 0 && outcomes["new"]! > 0, "both outcomes should occur: \(outcomes)")
+        #expect(killedMidway > 0, "no kill landed during an import")
     }
 
     @Test("two imports at once into one store: both finish, and both series are whole")

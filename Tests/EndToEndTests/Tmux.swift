@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestSupport
 
 /// A private tmux server with one pane, driven the way a person types.
@@ -52,9 +53,9 @@ final class Tmux {
         try run(["capture-pane", "-p", "-t", "main"]).stdout
     }
 
-    /// Waits until the command has ended and returns its exit status line, e.g. `EXIT=0`, or nil on timeout.
-    func waitForExit(timeout: TimeInterval = 15) throws -> String? {
-        let screen = try waitFor(timeout: timeout) { $0.contains("EXIT=") }
+    /// Waits until the command has ended and returns its exit status line, e.g. `EXIT=0`; throws on timeout.
+    func waitForExit(timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
+        let screen = try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("EXIT=") }
         // Terminals without an alternate screen (linux, vt100) leave the last frame around the line.
         guard let line = screen.split(separator: "\n").first(where: { $0.contains("EXIT=") }),
               let start = line.range(of: "EXIT=") else { return nil }
@@ -98,9 +99,23 @@ final class Tmux {
         return try waitFor { $0.contains("shell-is-back-42") }.contains("shell-is-back-42")
     }
 
-    /// Waits until the screen satisfies a condition, up to a timeout; returns the last screen either way.
-    @discardableResult
-    func waitFor(timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
+    /// A wait whose condition the screen never met.
+    struct TimedOut: Error, CustomStringConvertible {
+        var seconds: TimeInterval
+        var lastScreen: String
+        var sourceLocation: SourceLocation
+
+        var description: String {
+            "the screen waited for at \(sourceLocation) did not appear within \(seconds) s; the last screen was:\n\(lastScreen)"
+        }
+    }
+
+    /// Waits until the screen satisfies a condition and returns that screen.
+    ///
+    /// Every wait is a check: one that times out throws `TimedOut` (naming the wait and the last screen),
+    /// which fails the test.
+    func waitFor(timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -108,6 +123,6 @@ final class Tmux {
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        return last
+        throw TimedOut(seconds: timeout, lastScreen: last, sourceLocation: sourceLocation)
     }
 }

@@ -27,17 +27,13 @@ struct PriceCSVPropertyTests {
     @Test("mutated files: accepted bars are all storable, or the error names FILE:LINE")
     func mutatedFiles() throws {
         let budget = FuzzBudget(quickCases: 2_000)
-        var accepted = 0, rejected = 0, slowest = 0.0
-        budget.run { seed, random in
+        var accepted = 0, rejected = 0
+        budget.run("price CSV") { seed, random in
             let series = RandomMarketData.series(&random, today: testToday, maximumCount: 40)
             let bytes = CSVMutation.mutate(Array(SeriesCSV.render(series).utf8), &random)
-            let started = Date()
-            let outcome = Self.check(bytes, seed: seed)
-            slowest = max(slowest, Date().timeIntervalSince(started))
-            if outcome { accepted += 1 } else { rejected += 1 }
+            if Self.check(bytes, seed: seed) { accepted += 1 } else { rejected += 1 }
         }
         #expect(accepted > 0 && rejected > 0, "the mutations should give both outcomes: \(accepted) accepted, \(rejected) rejected")
-        #expect(slowest < 1, "a small file took \(slowest) s to parse")
     }
 
     @Test("random bytes and random lines of cells never crash the parser")

@@ -44,9 +44,11 @@ struct PressFiguresTests {
     }
 
     /// Every figure matches a row of the cited tables, and every reliable percentage row is here.
-    @Test func figuresMatchTheCitedTables() throws {
-        guard let flowsFile = ReferenceData.file("smallcap_etf_flows_cited.csv"),
-              let lossFile = ReferenceData.file("r2000_loss_share_cited.csv") else { return }
+    @Test(.enabled(if: ReferenceData.has("smallcap_etf_flows_cited.csv", "r2000_loss_share_cited.csv"),
+                   "needs smallcap_etf_flows_cited.csv and r2000_loss_share_cited.csv in ../shared/data"))
+    func figuresMatchTheCitedTables() throws {
+        let flowsFile = try #require(ReferenceData.file("smallcap_etf_flows_cited.csv"))
+        let lossFile = try #require(ReferenceData.file("r2000_loss_share_cited.csv"))
         let flowRows = try Self.rows(flowsFile).filter { !Self.isLowReliability($0[7]) }
         #expect(flowRows.count == PressFigures.flows.count)
         for row in flowRows {

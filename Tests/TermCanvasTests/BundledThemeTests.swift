@@ -35,17 +35,19 @@ struct BundledThemeTests {
 
     @Test("default.toml is Theme.standard, and mono.toml is Theme.mono")
     func defaultAndMono() throws {
-        let catalog = ThemeCatalog(userFolder: nil)
+        let catalog = ThemeCatalog()
         #expect(try catalog.load("default").theme == Theme.standard)
         #expect(try catalog.load("mono").theme == Theme.mono)
     }
 
+    /// A user theme file's entry, as the caller hands it over.
+    static func user(_ name: String, _ text: String) -> ThemeCatalog.UserTheme {
+        ThemeCatalog.UserTheme(name: name, path: "/themes/\(name).toml", bytes: Array(text.utf8))
+    }
+
     @Test("the catalog lists the bundled themes in order, then user themes; a user file overrides a bundled one")
     func userThemes() throws {
-        let folder = try TemporaryDirectory()
-        try folder.write("title = \"#123456\"\n", to: "light.toml")
-        try folder.write("index_series = 9\n", to: "zebra.toml")
-        let catalog = ThemeCatalog(userFolder: folder.url)
+        let catalog = ThemeCatalog(userThemes: [Self.user("zebra", "index_series = 9\n"), Self.user("light", "title = \"#123456\"\n")])
         #expect(catalog.names == ["default", "light", "solarized-dark", "high-contrast", "mono", "zebra"])
         let light = try catalog.load("light").theme
         #expect(light.title == .rgb(0x12, 0x34, 0x56))
@@ -56,39 +58,25 @@ struct BundledThemeTests {
 
     @Test("a bad user theme is reported with its own path and line")
     func badUserTheme() throws {
-        let folder = try TemporaryDirectory()
-        try folder.write("\n# broken\naxis = \"#zzzzzz\"\n", to: "broken.toml")
-        #expect {
-            _ = try ThemeCatalog(userFolder: folder.url).load("broken")
-        } throws: { error in
-            (error as? ThemeError)?.description.hasPrefix(folder.url.path + "/broken.toml:3: axis: '#zzzzzz'") == true
-        }
+        let catalog = ThemeCatalog(userThemes: [Self.user("broken", "\n# broken\naxis = \"#zzzzzz\"\n")])
+        let error = #expect(throws: ThemeError.self) { try catalog.load("broken") }
+        #expect(error?.description.hasPrefix("/themes/broken.toml:3: axis: '#zzzzzz'") == true, "\(String(describing: error))")
     }
 
     @Test("a user theme that is not UTF-8 is reported at its line (it was passed over for the bundled theme, or 'no theme')")
     func userThemeNotUTF8() throws {
-        let folder = try TemporaryDirectory()
         for name in ["mono", "mine"] {
-            try Data("# mine\n".utf8 + [UInt8(ascii: "#"), 0xE9, UInt8(ascii: "\n")] + "grid = 3\n".utf8).write(to: folder.file(name + ".toml"))
-            let error = #expect(throws: ThemeError.self) { try ThemeCatalog(userFolder: folder.url).load(name) }
-            #expect(error?.description == folder.file(name + ".toml").path + ":2: not UTF-8 text (save the file as UTF-8)")
+            let bytes = Array("# mine\n".utf8) + [UInt8(ascii: "#"), 0xE9, UInt8(ascii: "\n")] + Array("grid = 3\n".utf8)
+            let catalog = ThemeCatalog(userThemes: [ThemeCatalog.UserTheme(name: name, path: "/t/\(name).toml", bytes: bytes)])
+            let error = #expect(throws: ThemeError.self) { try catalog.load(name) }
+            #expect(error?.description == "/t/\(name).toml:2: not UTF-8 text (save the file as UTF-8)")
         }
     }
 
-    @Test("the folders follow RESONANCE_HOME, then XDG_CONFIG_HOME, then HOME")
-    func locations() {
-        #expect(ThemeCatalog(environment: ["RESONANCE_HOME": "/r", "XDG_CONFIG_HOME": "/x"]).userFolder?.path == "/r/themes")
-        #expect(ThemeCatalog(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]).userFolder?.path == "/x/resonance/themes")
-        #expect(ThemeCatalog(environment: ["HOME": "/h"]).userFolder?.path == "/h/.config/resonance/themes")
-        #expect(RememberedTheme(environment: ["HOME": "/h"]).file?.path == "/h/.config/resonance/theme")
-    }
-
-    @Test("the remembered theme round-trips through its file")
-    func remembered() throws {
-        let folder = try TemporaryDirectory()
-        let memory = RememberedTheme(environment: ["RESONANCE_HOME": folder.url.path + "/sub"])
-        #expect(memory.read() == nil)
-        try memory.write("solarized-dark")
-        #expect(memory.read() == "solarized-dark")
+    @Test("a user theme that could not be read is refused by name, never passed over for the bundled one")
+    func unreadableUserTheme() throws {
+        let catalog = ThemeCatalog(userThemes: [ThemeCatalog.UserTheme(name: "mono", path: "/t/mono.toml", bytes: nil)])
+        let error = #expect(throws: ThemeError.self) { try catalog.load("mono") }
+        #expect(error?.description == "/t/mono.toml: cannot be read")
     }
 }

@@ -97,7 +97,7 @@ struct ColorPairCacheTests {
 struct ColorAgreementTests {
     @Test("curses draws every theme colour with the palette entry render writes", arguments: [8, 16, 256])
     func agree(colorCount: Int) throws {
-        let catalog = ThemeCatalog(userFolder: nil)
+        let catalog = ThemeCatalog()
         for name in catalog.names {
             let theme = try catalog.load(name).theme
             for key in ThemeKey.all {

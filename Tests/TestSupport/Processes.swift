@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 
 /// Runs programs for end-to-end tests and collects what they print.
@@ -26,73 +27,19 @@ public enum Processes {
         "RESONANCE_YAHOO_URL", "RESONANCE_COINBASE_URL", "RESONANCE_STOOQ_URL", "RESONANCE_ISHARES_URL", "RESONANCE_SEC_URL",
     ].map { ($0, "http://127.0.0.1:9") })
 
-    /// Runs a program to completion with extra environment variables.
+    /// Runs a program to completion with extra environment variables, started with clean signals
+    /// (`ProgramRun`, as the program starts its HTTP helper).
     ///
     /// With `captureOutput` false the output goes nowhere, for programs that leave a daemon holding
     /// their output open (such as `tmux new-session -d`). A process still running after `timeout` is killed.
     public static func run(_ executable: URL, _ arguments: [String], environment extra: [String: String] = [:],
                            stdin: String? = nil, captureOutput: Bool = true, timeout: TimeInterval = 60) throws -> Result {
-        if !captureOutput { return Result(status: try spawnAndWait(executable, arguments), stdout: "", stderr: "") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in extra { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        defer { watchdog.cancel() }
-
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        // Read both pipes fully before waiting, so a large output cannot block the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    /// Starts a program with its output sent to /dev/null and waits for it with waitpid.
-    ///
-    /// Foundation's Process waits for the pipes it hands out; a program that leaves a daemon behind (tmux)
-    /// needs the plain POSIX route.
-    static func spawnAndWait(_ executable: URL, _ arguments: [String]) throws -> Int32 {
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // The child starts with no signals blocked and default handlers. Test threads (Dispatch's among them)
-        // block most signals, and a spawned tmux server would keep that mask: it then never sees the SIGTERM
-        // that `kill-server` sends itself, and outlives the test with its panes.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable.path, &actions, &attributes, argv, environ)
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (status >> 8) & 0xFF
+        let environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        let run = try ProgramRun.start(executable.path, arguments: arguments, environment: environment,
+                                       input: stdin.map { Data($0.utf8) }, captureOutput: captureOutput)
+        let finished = run.collect(deadline: Date().addingTimeInterval(timeout))
+        return Result(status: finished.status, stdout: String(decoding: finished.output, as: UTF8.self),
+                      stderr: String(decoding: finished.errors, as: UTF8.self))
     }
 
     /// Runs `resonance` with arguments.

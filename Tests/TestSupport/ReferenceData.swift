@@ -21,6 +21,13 @@ public enum ReferenceData {
     /// The one-line reason printed when a test skips for want of the reference data.
     public static let absentMessage = "skipped: ../shared/data is absent (reference history is not shipped with the project)"
 
+    /// Whether every named file is in the reference folder: the condition of a test's
+    /// `.enabled(if: ReferenceData.has(…), ReferenceData.absentMessage)`, so it is reported as skipped, not passed.
+    public static func has(_ names: String...) -> Bool {
+        guard let dir = directory else { return false }
+        return names.allSatisfy { FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).path) }
+    }
+
     /// The URL of a reference file, or nil (with the skip message printed) when the folder is absent.
     public static func file(_ name: String) -> URL? {
         guard let dir = directory else {

@@ -107,7 +107,7 @@ public enum AnalysisExport {
     /// Monthly net flows per fund and summed, with running totals from the start of the range.
     public static func flows(_ data: MarketData, range: DayRange?) -> ExportTable {
         var table = ExportTable(columns: ["month", "fund", "net_flow_usd", "running_total_usd"])
-        let funds = data.analysis.flows.map { (monthlySums($0), $0.id.rawValue.replacingOccurrences(of: "flows.", with: "")) }
+        let funds = data.analysis.flows.map { (monthlySums($0), $0.id.flowsFund ?? $0.id.rawValue) }
             + [(data.analysis.monthlyFlows, "all")]
         for (monthly, name) in funds {
             var total = 0.0

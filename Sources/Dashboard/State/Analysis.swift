@@ -5,7 +5,7 @@ public struct Analysis: Sendable {
     /// The trailing windows the correlation panel offers, in aligned days.
     public static let correlationWindows = RollingCorrelation.standardWindows
     /// The stored id of the loss-making share.
-    public static let lossShareID: SeriesID = "loss_share.r2k"
+    public static let lossShareID: SeriesID = .lossShare
 
     /// Bitcoin's halving cycles, each as multiples of its close on the halving day.
     public let cycles: HalvingCycles
@@ -36,7 +36,7 @@ public struct Analysis: Sendable {
             let monthly = monthlySums(fund)
             for (day, value) in zip(monthly.days, monthly.values) { summed[day, default: 0] += value }
         }
-        monthlyFlows = ValueSeries(id: "flows.all", points: summed.map { ($0.key, $0.value) })
+        monthlyFlows = ValueSeries(id: .allFlows, points: summed.map { ($0.key, $0.value) })
         self.lossShare = lossShare
         lossSharePyramid = MinMaxPyramid(lossShare.values)
     }

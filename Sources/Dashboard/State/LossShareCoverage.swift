@@ -4,9 +4,9 @@ import Markets
 /// matched to SEC filers, and reporting net income that quarter. Empty for an imported share.
 public struct LossShareCoverage: Sendable {
     /// The stored names of the counts, beside `loss_share.r2k`.
-    public static let constituentsID: SeriesID = "loss_share.r2k.constituents"
-    public static let matchedID: SeriesID = "loss_share.r2k.matched"
-    public static let reportedID: SeriesID = "loss_share.r2k.reported"
+    public static let constituentsID: SeriesID = .lossShareConstituents
+    public static let matchedID: SeriesID = .lossShareMatched
+    public static let reportedID: SeriesID = .lossShareReported
 
     public var constituents: ValueSeries
     public var matched: ValueSeries

@@ -4,25 +4,28 @@ import TermCanvas
 public func view(_ state: AppState, size: Size) -> Buffer {
     var buffer = Buffer(size: size)
     buffer.asciiOnly = !state.glyphs.needsUnicode
-    let area = buffer.area
-    guard Layout.fits(size) else {
-        TooSmall(size: size, theme: state.theme).render(in: area, buffer: &buffer)
-        return buffer
-    }
-    let layout = Layout(size: size, mode: state.mode, panels: state.panels)
-    TitleBar(state: state).render(in: layout.title, buffer: &buffer)
-    if state.viewport == nil {
-        EmptyState(state: state).render(in: Rect(x: 0, y: 1, width: size.width, height: size.height - 2), buffer: &buffer)
-    } else {
-        Legend(state: state).render(in: layout.legend, buffer: &buffer)
-        if layout.chart.height >= 4 { PriceChart(state: state, layout: layout).render(in: layout.chart, buffer: &buffer) }
-        for frame in layout.panels { panelWidget(frame.panel, state).render(in: frame.rect, buffer: &buffer) }
-        CursorReadout(state: state).render(in: layout.readout, buffer: &buffer)
-        MarkerList(state: state).render(in: layout.markers, buffer: &buffer)
-    }
-    StatusBar(state: state).render(in: layout.status, buffer: &buffer)
-    if state.showHelp { HelpOverlay(state: state).render(in: area, buffer: &buffer) }
+    for (widget, area) in screenWidgets(state, size: size) { widget.render(in: area, buffer: &buffer) }
     return buffer
+}
+
+/// The widgets of the screen for a state at a size, each with the area it is given, in drawing order.
+func screenWidgets(_ state: AppState, size: Size) -> [(widget: any Widget, area: Rect)] {
+    let area = Rect(size: size)
+    guard Layout.fits(size) else { return [(TooSmall(size: size, theme: state.theme), area)] }
+    let layout = Layout(size: size, mode: state.mode, panels: state.panels)
+    var widgets: [(widget: any Widget, area: Rect)] = [(TitleBar(state: state), layout.title)]
+    if state.viewport == nil {
+        widgets.append((EmptyState(state: state), Rect(x: 0, y: 1, width: size.width, height: size.height - 2)))
+    } else {
+        widgets.append((Legend(state: state), layout.legend))
+        if layout.chart.height >= 4 { widgets.append((PriceChart(state: state, layout: layout), layout.chart)) }
+        for frame in layout.panels { widgets.append((panelWidget(frame.panel, state), frame.rect)) }
+        widgets.append((CursorReadout(state: state), layout.readout))
+        widgets.append((MarkerList(state: state), layout.markers))
+    }
+    widgets.append((StatusBar(state: state), layout.status))
+    if state.showHelp { widgets.append((HelpOverlay(state: state), area)) }
+    return widgets
 }
 
 /// The widget that draws a panel.

@@ -82,6 +82,21 @@ func splitCSVLine(_ bytes: UnsafeBufferPointer<UInt8>, from lineStart: Int, to l
     }
 }
 
+/// The cells of one line of text, split by `splitCSVLine` (for answers small enough to read as text).
+func csvCells(_ line: some StringProtocol) throws(CSVSplitFailure) -> [String] {
+    let bytes = Array(line.utf8)
+    let result: Result<[String], CSVSplitFailure> = bytes.withUnsafeBufferPointer { buffer in
+        var fields: [CSVField] = []
+        do throws(CSVSplitFailure) {
+            try splitCSVLine(buffer, from: 0, to: buffer.count, into: &fields)
+        } catch {
+            return .failure(error)
+        }
+        return .success(fields.map { fieldText(buffer, $0) })
+    }
+    return try result.get()
+}
+
 /// The text of a field, with `""` in quoted fields turned back into `"`; for headers and messages.
 func fieldText(_ bytes: UnsafeBufferPointer<UInt8>, _ field: CSVField) -> String {
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)

@@ -16,7 +16,7 @@ public struct FlowsCSVParser: Sendable {
     /// The header of a flows file.
     public static let header = "date,fund,net_flow_usd"
     /// The prefix of every flow series id.
-    public static let seriesPrefix = "flows."
+    public static let seriesPrefix = SeriesID.flowsPrefix
 
     /// The current day; a row dated later is an error.
     public var today: Day
@@ -27,7 +27,7 @@ public struct FlowsCSVParser: Sendable {
     }
 
     /// The series id for a fund as written in a file, such as `flows.iwm` for `IWM`.
-    public static func seriesID(fund: String) -> SeriesID { SeriesID(seriesPrefix + fund.lowercased()) }
+    public static func seriesID(fund: String) -> SeriesID { .flows(fund: fund) }
 
     /// Parses a whole file's contents; `name` is how errors refer to the file.
     ///

@@ -21,7 +21,7 @@ public struct LossShareCSVParser: Sendable {
     /// The header of a loss-share file.
     public static let header = "date,share_pct"
     /// The series the file is stored as.
-    public static let seriesID: SeriesID = "loss_share.r2k"
+    public static let seriesID: SeriesID = .lossShare
 
     /// The current day; a row dated later is an error.
     public var today: Day

@@ -77,9 +77,9 @@ public struct FeedsConfig: Hashable, Sendable {
 
     private mutating func apply(_ entry: ConfigFile.Entry, path: String) throws {
         func fail(_ message: String) -> ConfigError { ConfigError(path: path, line: entry.line, message: message) }
-        let key = MessageExcerpt.of(entry.key, limit: 40)
+        let key = MessageExcerpt.of(entry.keyPath, limit: 60)
         func string() throws -> String {
-            guard case .string(let s) = entry.value else { throw fail("\(key) must be a quoted string") }
+            guard case .string(let s) = entry.value else { throw fail("\(key) must be a quoted string, not \(entry.value.kindName)") }
             return s
         }
         func url() throws -> URL {
@@ -89,7 +89,9 @@ public struct FeedsConfig: Hashable, Sendable {
         }
         switch (entry.section, entry.key) {
         case ("", "refresh_interval"):
-            guard case .integer(let seconds) = entry.value else { throw fail("refresh_interval must be a whole number of seconds") }
+            guard case .integer(let seconds) = entry.value else {
+                throw fail("refresh_interval must be a whole number of seconds, not \(entry.value.kindName)")
+            }
             guard Double(seconds) >= Self.minimumInterval else {
                 throw fail("refresh_interval is \(seconds) s; the minimum is \(Int(Self.minimumInterval)) s")
             }
@@ -100,7 +102,7 @@ public struct FeedsConfig: Hashable, Sendable {
             userAgent = text
         case ("providers", let series):
             guard SeriesID.priceSeries.contains(SeriesID(series)) else {
-                throw fail("unknown series '\(key)' (expected rut, btc or iwm)")
+                throw fail("unknown series '\(key)' (expected providers.rut, providers.btc or providers.iwm)")
             }
             guard case .strings(let names) = entry.value, !names.isEmpty else {
                 throw fail("\(key) must be a list of providers, such as [\"yahoo\", \"coinbase\"]")
@@ -115,8 +117,7 @@ public struct FeedsConfig: Hashable, Sendable {
         case ("stooq", "url"): stooqURL = try url()
         case ("stooq", "key"): stooqKey = try string()
         default:
-            let place = entry.section.isEmpty ? "" : " in [\(MessageExcerpt.of(entry.section, limit: 40))]"
-            throw fail("unknown setting '\(key)'\(place)")
+            throw fail("unknown setting '\(key)'")
         }
     }
 

@@ -133,7 +133,7 @@ public struct FundamentalsFetcher {
         let snapshots = zip(storedShares.days, storedShares.values).map {
             FundSnapshot(day: $0, sharesOutstanding: $1, nav: navByDay[$0])
         }
-        let flows = NetFlowEstimate.dailyFlows(snapshots, id: SeriesID("flows.\(key)"))
+        let flows = NetFlowEstimate.dailyFlows(snapshots, id: SeriesID(SeriesID.flowsPrefix + key))
         if !flows.isEmpty { try store.upsertObservations([ObservationBatch(flows)], source: "ishares", today: today) }
         return flows.count
     }

@@ -42,10 +42,10 @@ public struct LossShareQuarter: Hashable, Sendable {
 
     /// The series names the quarter is stored under: the share and its counts.
     public enum SeriesName {
-        public static let share: SeriesID = "loss_share.r2k"
-        public static let reported: SeriesID = "loss_share.r2k.reported"
-        public static let missing: SeriesID = "loss_share.r2k.missing"
-        public static let matched: SeriesID = "loss_share.r2k.matched"
-        public static let constituents: SeriesID = "loss_share.r2k.constituents"
+        public static let share: SeriesID = .lossShare
+        public static let reported: SeriesID = .lossShareReported
+        public static let missing: SeriesID = .lossShareMissing
+        public static let matched: SeriesID = .lossShareMatched
+        public static let constituents: SeriesID = .lossShareConstituents
     }
 }

@@ -2,27 +2,15 @@ import Foundation
 
 /// Appends one line per fetch outcome to `fetch.log`, so faults seen in the status bar can be read later.
 ///
-/// The file lives in `--home`/`$RESONANCE_HOME` when set, else `$XDG_STATE_HOME/resonance`, else
-/// `~/.local/state/resonance`. Writing is best effort: a log that cannot be written never stops a fetch.
+/// The file is `Locations.log`. Writing is best effort: a log that cannot be written never stops a fetch.
 public struct FetchLog: Sendable {
     public var file: URL
 
     public init(file: URL) { self.file = file }
 
-    /// The log location for a `--home` value and an environment.
+    /// The log at `Locations.log` for a `--home` value and an environment.
     public static func resolve(home: String?, environment: [String: String]) -> FetchLog {
-        let folder: URL
-        if let home, !home.isEmpty {
-            folder = URL(fileURLWithPath: home)
-        } else if let home = environment["RESONANCE_HOME"], !home.isEmpty {
-            folder = URL(fileURLWithPath: home)
-        } else if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            folder = URL(fileURLWithPath: state).appendingPathComponent("resonance")
-        } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
-            folder = home.appendingPathComponent(".local/state/resonance")
-        }
-        return FetchLog(file: folder.appendingPathComponent("fetch.log"))
+        FetchLog(file: Locations.resolve(home: home, environment: environment).log)
     }
 
     /// Appends a line stamped with the time.

@@ -66,7 +66,8 @@ public struct StooqDailyProvider: PriceProvider {
         for index in lines.indices.dropFirst(headerIndex + 1) where !lines[index].isEmpty {
             let line = lines[index]
             func fail(_ problem: String) -> FetchFault { .invalidAnswer("line \(index + 1): \(problem)") }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let cells: [String]
+            do { cells = try csvCells(line) } catch { throw fail("'\(MessageExcerpt.of(line, limit: 40))' has a quote that is not closed or text after one") }
             guard cells.count >= 5, let day = Day(iso: cells[0]) else {
                 throw fail("'\(MessageExcerpt.of(line, limit: 40))' is not date,open,high,low,close,volume")
             }

@@ -1,10 +1,6 @@
 import Foundation
 
-/// Where the Resonance store lives: a home folder holding `resonance.sqlite`.
-///
-/// The folder is, in order: the `--home DIR` value when given, else `$RESONANCE_HOME`, else
-/// `$XDG_DATA_HOME/resonance`, else `~/.local/share/resonance`. Empty variables count as unset, and a
-/// relative `XDG_DATA_HOME` is ignored, as the XDG base directory specification asks.
+/// Where the Resonance store lives: a folder holding `resonance.sqlite` (`Locations.store` finds it).
 public struct StoreLocation: Hashable, Sendable {
     /// The name of the database file inside the home folder.
     public static let databaseFileName = "resonance.sqlite"
@@ -18,24 +14,6 @@ public struct StoreLocation: Hashable, Sendable {
     /// A location at an explicit folder.
     public init(directory: URL) {
         self.directory = directory.standardizedFileURL
-    }
-
-    /// Resolves the home folder from a `--home` value and an environment, without touching the disk.
-    ///
-    /// - Parameters:
-    ///   - home: the `--home DIR` command-line value, if any; relative paths are taken from the current folder.
-    ///   - environment: the process environment, such as `ProcessInfo.processInfo.environment`.
-    public static func resolve(home: String? = nil, environment: [String: String]) -> StoreLocation {
-        func value(_ name: String) -> String? {
-            guard let text = environment[name], !text.isEmpty else { return nil }
-            return text
-        }
-        if let home, !home.isEmpty { return StoreLocation(directory: URL(fileURLWithPath: expandingTilde(home, environment))) }
-        if let home = value("RESONANCE_HOME") { return StoreLocation(directory: URL(fileURLWithPath: expandingTilde(home, environment))) }
-        if let data = value("XDG_DATA_HOME"), data.hasPrefix("/") {
-            return StoreLocation(directory: URL(fileURLWithPath: data).appendingPathComponent("resonance"))
-        }
-        return StoreLocation(directory: userHome(environment).appendingPathComponent(".local/share/resonance"))
     }
 
     /// Creates the home folder (and its parents) when it is missing.
@@ -57,16 +35,6 @@ public struct StoreLocation: Hashable, Sendable {
     }
 
     // MARK: - Helpers
-
-    private static func userHome(_ environment: [String: String]) -> URL {
-        if let home = environment["HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
-        return FileManager.default.homeDirectoryForCurrentUser
-    }
-
-    private static func expandingTilde(_ path: String, _ environment: [String: String]) -> String {
-        guard path == "~" || path.hasPrefix("~/") else { return path }
-        return userHome(environment).path + path.dropFirst()
-    }
 
     private static func reason(_ error: Error) -> String {
         let nsError = error as NSError

@@ -1,27 +1,37 @@
-import Foundation
-
-/// Every theme the user can pick: the bundled ones, and files in the user's theme folder.
+/// Every theme the user can pick: the bundled ones, and the user's own theme files.
 ///
 /// A user file `NAME.toml` overrides the bundled theme of the same name. Every theme is read on top of
-/// the bundled default, so a user theme may set only the keys it changes.
+/// the bundled default, so a user theme may set only the keys it changes. The catalog only parses: the
+/// caller reads the user's files and hands over their bytes.
 public struct ThemeCatalog: Sendable {
-    /// Where user themes live: `$RESONANCE_HOME/themes`, else `$XDG_CONFIG_HOME/resonance/themes`, else
-    /// `~/.config/resonance/themes`. Nil when none of those can be worked out.
-    public var userFolder: URL?
+    /// A user theme file as read by the caller.
+    public struct UserTheme: Hashable, Sendable {
+        /// The theme's name: the file name without `.toml`.
+        public var name: String
+        /// The file's path, as messages name it.
+        public var path: String
+        /// The file's bytes, or nil when the file exists but could not be read.
+        public var bytes: [UInt8]?
 
-    public init(userFolder: URL?) {
-        self.userFolder = userFolder
+        public init(name: String, path: String, bytes: [UInt8]?) {
+            self.name = name
+            self.path = path
+            self.bytes = bytes
+        }
     }
 
-    /// The catalog for an environment (see `userFolder`).
-    public init(environment: [String: String]) {
-        self.init(userFolder: ConfigLocation.folder(environment: environment)?.appendingPathComponent("themes"))
+    /// The user's theme files.
+    public var userThemes: [UserTheme]
+
+    /// A catalog of the bundled themes and the user's files (none by default).
+    public init(userThemes: [UserTheme] = []) {
+        self.userThemes = userThemes
     }
 
     /// The theme names in cycling order: bundled ones first, then user-only ones sorted by name.
     public var names: [String] {
         let bundled = BundledThemes.files.map(\.name)
-        let user = userThemeNames().filter { !bundled.contains($0) }.sorted()
+        let user = userThemes.map(\.name).filter { !bundled.contains($0) }.sorted()
         return bundled + user
     }
 
@@ -31,14 +41,12 @@ public struct ThemeCatalog: Sendable {
     /// - Throws: `ThemeError` for a bad file or an unknown name; a user file's error names that file.
     public func load(_ name: String) throws -> LoadedTheme {
         let base = try Self.bundledDefault()
-        if let folder = userFolder {
-            let url = folder.appendingPathComponent(name + ".toml")
-            if let data = FileManager.default.contents(atPath: url.path) {
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw ThemeError(path: url.path, line: Self.firstLineNotUTF8(data), key: nil, problem: .notUTF8)
-                }
-                return try Theme.load(text: text, path: url.path, name: name, base: base)
+        if let file = userThemes.first(where: { $0.name == name }) {
+            guard let bytes = file.bytes else { throw ThemeError(path: file.path, line: nil, key: nil, problem: .unreadable) }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw ThemeError(path: file.path, line: Self.firstLineNotUTF8(bytes), key: nil, problem: .notUTF8)
             }
+            return try Theme.load(text: text, path: file.path, name: name, base: base)
         }
         if name == "default" { return LoadedTheme(theme: base, warnings: []) }
         if let bundled = BundledThemes.files.first(where: { $0.name == name }) {
@@ -57,53 +65,8 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// The first line (from 1) of some bytes that is not valid UTF-8, or nil when every line is.
-    static func firstLineNotUTF8(_ data: Data) -> Int? {
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    static func firstLineNotUTF8(_ bytes: [UInt8]) -> Int? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
-    }
-
-    private func userThemeNames() -> [String] {
-        guard let folder = userFolder,
-              let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
-    }
-}
-
-/// Resonance's configuration folder.
-public enum ConfigLocation {
-    /// `$RESONANCE_HOME`, else `$XDG_CONFIG_HOME/resonance`, else `$HOME/.config/resonance`; nil without any.
-    public static func folder(environment: [String: String]) -> URL? {
-        if let home = environment["RESONANCE_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            return URL(fileURLWithPath: config).appendingPathComponent("resonance")
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return URL(fileURLWithPath: home).appendingPathComponent(".config/resonance")
-        }
-        return nil
-    }
-}
-
-/// The theme the user last picked with `t`, kept in a one-line file `theme` in the configuration folder.
-public struct RememberedTheme: Sendable {
-    /// The file: `ConfigLocation.folder/theme`.
-    public var file: URL?
-
-    public init(environment: [String: String]) {
-        file = ConfigLocation.folder(environment: environment)?.appendingPathComponent("theme")
-    }
-
-    /// The remembered name, if there is one.
-    public func read() -> String? {
-        guard let file, let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return name.isEmpty ? nil : name
-    }
-
-    /// Remembers a name, creating the folder on first use.
-    public func write(_ name: String) throws {
-        guard let file else { return }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data((name + "\n").utf8).write(to: file, options: .atomic)
     }
 }

@@ -11,6 +11,8 @@ extension Color {
         switch value {
         case .boolean:
             return .failure(.wrongType(expected: "a colour, not true or false"))
+        case .other(let kind):
+            return .failure(.wrongType(expected: "a colour, not \(kind)"))
         case .integer(let n):
             return (0...255).contains(n) ? .success(.indexed(UInt8(n))) : .failure(.indexOutOfRange(n))
         case .string(let raw):

@@ -24,6 +24,10 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
         case wrongType(expected: String)
         /// The file's bytes are not UTF-8 text (the line is the first that is not).
         case notUTF8
+        /// The file exists but could not be read (its permissions, or a folder of that name).
+        case unreadable
+        /// The text breaks TOML's grammar, as the parser says it.
+        case notTOML(String)
         /// The theme asked for by name exists neither in the user's folder nor among the bundled ones.
         case noSuchTheme(name: String, available: [String])
     }
@@ -62,6 +66,8 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownColorName(let name): return "'\(Self.shown(name))' is not a colour name: \(colourForms)"
         case .wrongType(let expected): return "expected \(expected)"
         case .notUTF8: return "not UTF-8 text (save the file as UTF-8)"
+        case .unreadable: return "cannot be read"
+        case .notTOML(let text): return text
         case let .noSuchTheme(name, available):
             return "no theme '\(name)'; available: \(available.joined(separator: ", "))"
         }

@@ -20,7 +20,7 @@ extension Theme {
         let file = try ThemeFile(parsing: text, path: path)
         var theme = base
         theme.name = name
-        var warnings = file.notes.map { "\(path):\($0.line): \($0.message)" }
+        var warnings: [String] = []
         var seen: [String: Int] = [:]
         for entry in file.entries {
             let canonical = ThemeKey.named(entry.key)?.name ?? entry.key

@@ -71,7 +71,7 @@ struct FlowsPanel: Widget {
             let r = fund.indices(in: viewport.range)
             let sum = r.reduce(0) { $0 + fund.values[$1] }
             total += sum
-            text += " \(fund.id.rawValue.replacingOccurrences(of: "flows.", with: "").uppercased()) \(billions(sum))"
+            text += " \((fund.id.flowsFund ?? fund.id.rawValue).uppercased()) \(billions(sum))"
         }
         text += " · total \(billions(total))"
         text += " · fetched flows estimated from shares outstanding \(unicode ? "×" : "x") NAV"
