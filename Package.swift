@@ -21,7 +21,8 @@ let package = Package(
         // Pure: state, messages, update and view.
         .target(name: "Dashboard", dependencies: ["Markets", "TermCanvas"]),
         // I/O: the SQLite store and CSV import.
-        .target(name: "Feeds", dependencies: ["Markets", .product(name: "GRDB", package: "GRDB.swift")]),
+        // (TermCanvas for SafeText: every message quoting outside text escapes it the same way.)
+        .target(name: "Feeds", dependencies: ["Markets", "TermCanvas", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only module that sees curses.
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TermCanvas", "CNCursesW"]),

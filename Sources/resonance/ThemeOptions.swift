@@ -73,7 +73,7 @@ struct ThemeOptions: ParsableArguments {
         var warnings: [String] = []
         if let remembered = RememberedTheme(environment: environment).read() {
             if let loaded = try? load(remembered) { return (loaded.theme, loaded.warnings) }
-            warnings.append("remembered theme '\(remembered)' is not available; using default")
+            warnings.append("remembered theme '\(SafeText.excerpt(remembered, limit: 40))' is not available; using default")
         }
         return ((try? load("default"))?.theme ?? .standard, warnings)
     }
@@ -94,9 +94,9 @@ enum ColorDepthOption: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Writes warnings to standard error, one `resonance: warning: …` line each.
+/// Writes warnings to standard error, one `resonance: warning: …` line each, control characters escaped.
 func printWarnings(_ warnings: [String]) {
     for warning in warnings {
-        FileHandle.standardError.write(Data("resonance: warning: \(warning)\n".utf8))
+        FileHandle.standardError.write(Data("resonance: warning: \(SafeText.escaped(warning))\n".utf8))
     }
 }

@@ -1,3 +1,5 @@
+import TermCanvas
+
 /// The subset of TOML `config.toml` uses: `[section]` headers, `key = "text"`, integers, booleans,
 /// arrays of strings, and `#` comments.
 ///
@@ -147,5 +149,9 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)" }
+    /// `PATH:LINE: message`, escaped (`SafeText.escaped`): both parts can quote the file or its name.
+    public var description: String {
+        let path = SafeText.escaped(path), message = SafeText.escaped(message)
+        return line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
+    }
 }
