@@ -10,13 +10,22 @@ extension Store {
             return try pool.write(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: path, problems: [error.message ?? "database disk image is malformed"])
         }
     }
 }
 
 extension Store {
     /// What SQLite's `PRAGMA integrity_check` says: `["ok"]` for a sound file, else one line per problem.
-    public func integrityCheck() throws -> [String] {
-        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    ///
+    /// Reads through the reading connection, so a damaged store (which refuses writes) can still be checked.
+    /// At most `limit` problems are listed.
+    public func integrityCheck(limit: Int = 100) throws -> [String] {
+        do {
+            return try reader.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(\(max(1, limit)))") }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            return [error.message ?? "database disk image is malformed"]
+        }
     }
 }

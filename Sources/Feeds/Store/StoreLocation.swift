@@ -38,9 +38,11 @@ public struct StoreLocation: Hashable, Sendable {
         return StoreLocation(directory: userHome(environment).appendingPathComponent(".local/share/resonance"))
     }
 
-    /// Creates the home folder (and its parents) when it is missing.
+    /// Creates the home folder (and its parents) when it is missing, `0700` whatever the umask
+    /// (`PrivateFiles.createFolder`).
     ///
-    /// - Throws: `StoreError.cannotCreateFolder` naming the folder.
+    /// - Throws: `StoreError.cannotCreateFolder` naming the folder and, in words, what is in the way (a
+    ///   file where a folder should be, a folder that cannot be written).
     public func createDirectory() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
@@ -50,9 +52,10 @@ public struct StoreLocation: Hashable, Sendable {
             return
         }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.cannotCreateFolder(path: directory.path, reason: Self.reason(error))
+            try PrivateFiles.createFolder(directory)
+        } catch let failure as PrivateFiles.Failure {
+            let reason = failure.path == directory.path ? failure.reason : "\(failure.path) \(failure.reason)"
+            throw StoreError.cannotCreateFolder(path: directory.path, reason: reason)
         }
     }
 
@@ -66,14 +69,5 @@ public struct StoreLocation: Hashable, Sendable {
     private static func expandingTilde(_ path: String, _ environment: [String: String]) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         return userHome(environment).path + path.dropFirst()
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return nsError.localizedDescription
     }
 }
