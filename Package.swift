@@ -50,8 +50,10 @@ let package = Package(
                                            "-Xlinker", "--no-warn-symbol-ordering"],
                                           .when(platforms: [.linux], configuration: .release))]
         ),
+        // libcurl, which only the HTTP helper calls.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // The HTTP helper: the only program that loads the HTTP stack (see HTTPHelperWire).
-        .executableTarget(name: "resonance-http", dependencies: ["Feeds"], path: "Sources/resonance-http"),
+        .executableTarget(name: "resonance-http", dependencies: ["Feeds", "CCurl"], path: "Sources/resonance-http"),
         // Counts the bytes the dashboard writes per action, on a pseudo-terminal.
         .executableTarget(name: "resonance-ptycount", path: "Sources/resonance-ptycount"),
         // Times start-up, frames, panels, import and load over stores of 3k to 1M points (see README, Performance).
