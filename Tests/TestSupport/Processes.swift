@@ -7,6 +7,9 @@ public enum Processes {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// The bytes as written, for checks a decoded string would hide (invalid UTF-8 becomes U+FFFD).
+        public var stdoutBytes = Data()
+        public var stderrBytes = Data()
     }
 
     /// The built `resonance` binary, beside the test bundle.
@@ -59,7 +62,7 @@ public enum Processes {
         group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData, stderrBytes: errData)
     }
 
     /// Starts a program with its output sent to /dev/null and waits for it with waitpid.
