@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Store {
@@ -22,10 +23,21 @@ extension Store {
     /// Reads through the reading connection, so a damaged store (which refuses writes) can still be checked.
     /// At most `limit` problems are listed.
     public func integrityCheck(limit: Int = 100) throws -> [String] {
+        try Store.checkLines(reader, path: path, pragma: "integrity_check(\(max(1, limit)))")
+    }
+
+    /// What `PRAGMA integrity_check` says of the database file at `path`, read-only, without opening it as
+    /// a store: a store too damaged to open can still be checked. Nil when there is no file.
+    public static func integrityCheck(path: String, limit: Int = 100) throws -> [String]? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue: DatabaseQueue
         do {
-            return try reader.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(\(max(1, limit)))") }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
-            return [error.message ?? "database disk image is malformed"]
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw storeError(error, path: path, existed: true)
         }
+        return try checkLines(queue, path: path, pragma: "integrity_check(\(max(1, limit)))")
     }
 }

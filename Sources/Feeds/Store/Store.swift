@@ -105,13 +105,33 @@ public final class Store: Sendable {
     /// Writing into a file with a bad page can spread the damage; one with a page overwritten used to take
     /// an import and exit 0. Run once per process, before the first write.
     static func quickCheck(_ database: any DatabaseReader, path: String) throws {
-        let problems: [String]
-        do {
-            problems = try database.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(10)") }
-        } catch let error as DatabaseError {
-            throw storeError(error, path: path, existed: true)
-        }
+        let problems = try checkLines(database, path: path, pragma: "quick_check(10)")
         if problems != ["ok"] { throw StoreError.damaged(path: path, problems: problems) }
+    }
+
+    /// The lines an integrity pragma gives, `["ok"]` for a sound file.
+    ///
+    /// On a damaged file SQLite gives some lines and then fails the statement as malformed: the lines
+    /// read so far are kept (they say which pages), then the failure's words.
+    static func checkLines(_ database: any DatabaseReader, path: String, pragma: String) throws -> [String] {
+        var lines: [String] = []
+        do {
+            try database.read { db in
+                let cursor = try String.fetchCursor(db, sql: "PRAGMA \(pragma)")
+                while let line = try cursor.next() {
+                    // The first problem comes after a heading naming the schema ("main"), which says nothing here.
+                    let heading = "*** in database main ***"
+                    let problem = line.hasPrefix(heading) ? String(line.dropFirst(heading.count)).trimmingCharacters(in: .newlines) : line
+                    if !problem.isEmpty { lines.append(problem) }
+                }
+            }
+        } catch let error as DatabaseError {
+            guard error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB else {
+                throw storeError(error, path: path, existed: true)
+            }
+            lines.append(error.message ?? "database disk image is malformed")
+        }
+        return lines
     }
 
     /// Whether a file begins with the 16 bytes every SQLite database begins with.
@@ -128,7 +148,7 @@ public final class Store: Sendable {
         return FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
     }
 
-    fileprivate static func storeError(_ error: DatabaseError, path: String, existed: Bool) -> StoreError {
+    static func storeError(_ error: DatabaseError, path: String, existed: Bool) -> StoreError {
         switch error.resultCode {
         case .SQLITE_CORRUPT:
             return .damaged(path: path, problems: [error.message ?? "database disk image is malformed"])
