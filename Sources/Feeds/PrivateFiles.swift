@@ -101,11 +101,14 @@ public enum PrivateFiles {
 
     /// The bytes of a regular file, read without following a symlink at its name; nil when it is missing.
     ///
-    /// - Parameter limit: the most bytes to read; a longer file is refused, so a name made to point at a
-    ///   device or a huge file cannot fill memory.
-    /// - Throws: `Failure` for a symlink, something other than a regular file, or a file over `limit`.
-    public static func read(_ url: URL, limit: Int) throws -> Data? {
-        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+    /// - Parameters:
+    ///   - limit: the most bytes to read; a longer file is refused, so a name made to point at a device or
+    ///     a huge file cannot fill memory.
+    ///   - followingSymlink: follow a symlink at the name (a file the user keeps elsewhere, such as
+    ///     `config.toml`); the program's own files (caches, logs) are never followed.
+    /// - Throws: `Failure` for a symlink not followed, something other than a regular file, or a file over `limit`.
+    public static func read(_ url: URL, limit: Int, followingSymlink: Bool = false) throws -> Data? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingSymlink ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
             throw Failure(path: url.path, reason: reason(errno))
@@ -116,7 +119,7 @@ public enum PrivateFiles {
             throw Failure(path: url.path, reason: "is not a regular file")
         }
         guard Int(info.st_size) <= limit else {
-            throw Failure(path: url.path, reason: "is larger than \(limit) bytes")
+            throw Failure(path: url.path, reason: "is larger than \(AnswerKind.megabytes(limit))")
         }
         var data = Data(count: Int(info.st_size))
         var total = 0

@@ -87,6 +87,17 @@ struct HostileInputTests {
         #expect(!result.stderr.contains("user2:"))
     }
 
+    @Test("config.toml pointed at /dev/zero is refused in words instead of read forever")
+    func configPointedAtADevice() throws {
+        let folder = try TemporaryDirectory()
+        let home = folder.file("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: home.appendingPathComponent("config.toml").path, withDestinationPath: "/dev/zero")
+        let result = try Processes.resonance(["fetch", "--series", "rut", "--home", home.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("config.toml: cannot read the file: it is not a regular file"), "\(result.stderr)")
+    }
+
     @Test("render --size: below the minimum and past the limit are errors on stderr, with a non-zero exit", arguments: [
         ("30x10", "--size 30x10: terminal too small: need at least 60x16"),
         ("100000x100000", "--size 100000x100000: larger than the limit of 1000x1000"),
