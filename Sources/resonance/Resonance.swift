@@ -1,4 +1,5 @@
 import ArgumentParser
+import Feeds
 import Foundation
 import TermCanvas
 
@@ -28,7 +29,8 @@ struct Resonance: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            let text = SafeText.lines(fullMessage(for: error))
+            let message = StoreError.damageMetWhileReading(error).map { "Error: " + $0 } ?? fullMessage(for: error)
+            let text = SafeText.lines(message)
             if !text.isEmpty {
                 FileHandle(fileDescriptor: code == .success ? 1 : 2).write(Data((text + "\n").utf8))
             }

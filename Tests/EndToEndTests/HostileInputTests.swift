@@ -183,6 +183,22 @@ struct HostileInputTests {
         #expect(check.stderr.contains("Page 21"), "\(check.stderr)")
     }
 
+    @Test("a damaged page met while reading is called a damaged store, not an SQL statement")
+    func damageMetWhileReading() throws {
+        let folder = try TemporaryDirectory()
+        let home = try Self.homeWithIndex(folder)
+        let handle = try FileHandle(forWritingTo: home.appendingPathComponent(StoreLocation.databaseFileName))
+        var random = SeededRandom(seed: 11)
+        try handle.seek(toOffset: 4096 * 10)  // page 11: the packed columns a render reads
+        try handle.write(contentsOf: Data(random.bytes(4096)))
+        try handle.close()
+        let result = try Processes.resonance(["render", "--size", "80x24", "--color", "never", "--home", home.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("the store is damaged (SQLite: database disk image is malformed); resonance check"),
+                "\(result.stderr)")
+        #expect(!result.stderr.contains("SELECT"))
+    }
+
     @Test("check on a sound store says so and exits 0")
     func soundStore() throws {
         let folder = try TemporaryDirectory()

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Markets
 import TermCanvas
 
@@ -61,4 +62,19 @@ private func shellQuoted(_ path: String) -> String {
 
 extension StoreError: LocalizedError {
     public var errorDescription: String? { description }
+}
+
+extension StoreError {
+    /// The words for an error met while reading a store whose file turned out damaged (SQLite's
+    /// "database disk image is malformed" in the middle of a read), or nil for any other error.
+    ///
+    /// Opening and writing name the store and say how to recover (`damaged`); a read that meets a bad
+    /// page deep in a query only has SQLite's code and statement, so the program's last word says it in
+    /// words instead.
+    public static func damageMetWhileReading(_ error: any Error) -> String? {
+        guard let error = error as? DatabaseError,
+              error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB else { return nil }
+        return "the store is damaged (SQLite: \(error.message ?? "database disk image is malformed")); "
+            + "resonance check lists what is wrong and how to recover"
+    }
 }
