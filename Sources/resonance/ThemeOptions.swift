@@ -73,7 +73,10 @@ struct ThemeOptions: ParsableArguments {
         var warnings: [String] = []
         if let remembered = RememberedTheme(environment: environment).read() {
             if let loaded = try? load(remembered) { return (loaded.theme, loaded.warnings) }
-            warnings.append("remembered theme '\(SafeText.excerpt(remembered, limit: 40))' is not available; using default")
+            // Quoted only when it looks like a theme name: the file may be a symlink to a secret.
+            let isName = remembered.count <= 64 && remembered.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+            warnings.append(isName ? "remembered theme '\(remembered)' is not available; using default"
+                                   : "the remembered theme (file 'theme' in the configuration folder) holds no theme name; using default")
         }
         return ((try? load("default"))?.theme ?? .standard, warnings)
     }

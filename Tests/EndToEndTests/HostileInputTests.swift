@@ -68,7 +68,9 @@ struct HostileInputTests {
         let remembered = try Processes.resonance(["render", "--demo", "--size", "80x24", "--color", "never"], environment: environment)
         #expect(remembered.status == 0)
         #expect(Self.rawControl(remembered.stderrBytes) == nil, "\(remembered.stderr)")
-        #expect(remembered.stderr.contains(#"remembered theme '\u{9D}0;pwned\u{9C}' is not available"#), "\(remembered.stderr)")
+        #expect(remembered.stderr.contains("the remembered theme (file 'theme' in the configuration folder) holds no theme name"),
+                "\(remembered.stderr)")
+        #expect(!remembered.stderr.contains("pwned"))
         #expect(Self.rawControl(remembered.stdoutBytes) == nil)
     }
 
@@ -84,7 +86,21 @@ struct HostileInputTests {
                                              environment: ["RESONANCE_HOME": home.path])
         #expect(result.status == 0)
         #expect(result.stderr.utf8.count < 300, "\(result.stderr.utf8.count) bytes of warning")
-        #expect(!result.stderr.contains("user2:"))
+        #expect(!result.stderr.contains("user1:") && !result.stderr.contains("hash"), "\(result.stderr)")
+
+        // Pointed at a device that never ends, the file is read 256 bytes deep and no further.
+        try FileManager.default.removeItem(at: home.appendingPathComponent("theme"))
+        try FileManager.default.createSymbolicLink(atPath: home.appendingPathComponent("theme").path, withDestinationPath: "/dev/zero")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("themes"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: home.appendingPathComponent("themes/zero.toml").path,
+                                                   withDestinationPath: "/dev/zero")
+        let zero = try Processes.resonance(["render", "--demo", "--size", "100x30", "--color", "never", "--theme", "zero"],
+                                           environment: ["RESONANCE_HOME": home.path])
+        #expect(zero.status != 0)
+        #expect(zero.stderr.contains("zero.toml:1: expected key = \"value\", got '\\0\\0\\0"), "\(zero.stderr)")
+        let remembered = try Processes.resonance(["render", "--demo", "--size", "100x30", "--color", "never"],
+                                                 environment: ["RESONANCE_HOME": home.path])
+        #expect(remembered.status == 0, "\(remembered.stderr)")
     }
 
     @Test("config.toml pointed at /dev/zero is refused in words instead of read forever")

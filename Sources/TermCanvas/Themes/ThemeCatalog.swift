@@ -33,7 +33,7 @@ public struct ThemeCatalog: Sendable {
         let base = try Self.bundledDefault()
         if let folder = userFolder {
             let url = folder.appendingPathComponent(name + ".toml")
-            if let data = FileManager.default.contents(atPath: url.path) {
+            if let data = Self.contents(of: url, limit: 1 << 20) {
                 guard let text = String(data: data, encoding: .utf8) else {
                     throw ThemeError(path: url.path, line: Self.firstLineNotUTF8(data), key: nil, problem: .notUTF8)
                 }
@@ -54,6 +54,14 @@ public struct ThemeCatalog: Sendable {
     private static let parsedDefault: Result<Theme, any Error> = Result {
         let file = BundledThemes.files.first { $0.name == "default" }!
         return try Theme.load(text: file.text, path: "Themes/default.toml", name: "default").theme
+    }
+
+    /// At most `limit` bytes of a file (nil when it cannot be opened): a theme symlinked to /dev/zero or
+    /// a huge file is read no further than that, and then fails to parse with a short excerpt.
+    static func contents(of url: URL, limit: Int) -> Data? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: limit)) ?? Data()
     }
 
     /// The first line (from 1) of some bytes that is not valid UTF-8, or nil when every line is.
@@ -95,7 +103,11 @@ public struct RememberedTheme: Sendable {
 
     /// The remembered name, if there is one.
     public func read() -> String? {
-        guard let file, let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        // A name is short: reading 256 bytes at most keeps a file made to point at /dev/zero or a large
+        // file from filling memory.
+        guard let file, let data = ThemeCatalog.contents(of: file, limit: 256), let text = String(data: data, encoding: .utf8) else {
+            return nil
+        }
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return name.isEmpty ? nil : name
     }
