@@ -1,5 +1,6 @@
 @testable import Feeds
 import Foundation
+import Markets
 import TestSupport
 import Testing
 
@@ -90,6 +91,23 @@ struct AnswerLimitTests {
         #expect { try transport().get(server.baseURL.appendingPathComponent("loop"), headers: [:]) } throws: {
             "\($0)".hasPrefix("more than 5 redirects from http://127.0.0.1:\(server.port)/loop")
         }
+    }
+
+    @Test("a provider that answered too large is not asked again in the same fetch; the store keeps what it had")
+    func notRetried() throws {
+        let bomb = try Self.gzippedZeros(16 * Self.megabyte)
+        let server = try FixtureServer { _ in .bytes(status: 200, headers: ["Content-Encoding": "gzip"], body: bomb) }
+        let folder = try TemporaryDirectory()
+        let store = try Store(path: folder.file("store.sqlite").path)
+        let kept = [Bar(day: Day(iso: "2024-01-02")!, open: nil, high: nil, low: nil, close: 2000, volume: nil)]
+        try store.upsert(kept, into: .rut, source: "test", today: Day(iso: "2024-06-01")!)
+        let yahoo = YahooChartProvider(baseURL: server.baseURL, transport: transport())
+        let chain = ProviderChain(series: .rut, providers: [yahoo], book: BackoffBook(), clock: ManualClock(), rounds: 3)
+        #expect { try SeriesFetcher(store: store, chain: chain).run() } throws: {
+            "\($0)".contains("answer larger than 1 MB from http://127.0.0.1:\(server.port)/v8/finance/chart/")
+        }
+        #expect(server.requests.count == 1)
+        #expect(try store.load(.rut).bars == kept)
     }
 
     @Test("a URL in a message keeps no query: a key in it stays out of the log")

@@ -48,6 +48,16 @@ public enum FetchFault: Error, Hashable, Sendable, CustomStringConvertible {
     /// The provider needs configuration it does not have (the Stooq key).
     case notConfigured(String)
 
+    /// Whether asking the same provider again within one fetch could help: not after an answer past its
+    /// cap, a request past its whole time, or a redirect refused. The same URL gives the same answer, and
+    /// each try costs up to the cap or the whole minute (three rounds of a trickle took `fetch` 3 minutes).
+    public var isWorthRetryingSoon: Bool {
+        switch self {
+        case .answerTooLarge, .tooSlow, .redirectRefused: return false
+        default: return true
+        }
+    }
+
     /// The wait the server asked for, if any.
     public var retryAfter: TimeInterval? {
         if case .rateLimited(let seconds) = self { return seconds }
