@@ -62,11 +62,28 @@ struct AnswerLimitTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
+    @Test("bytes on the wire count too: a gzip stream of empty blocks that inflates to nothing stops at the cap")
+    func wireBytesCount() throws {
+        // A gzip header, then deflate's empty stored block (not final; length 0) over and over: 5 bytes each,
+        // no output. Only the count of bytes received can stop it before the whole request's time.
+        let header: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3]
+        let emptyBlocks = [UInt8]((0..<13_107).flatMap { _ in [0x00, 0x00, 0x00, 0xFF, 0xFF] as [UInt8] })
+        let server = try FixtureServer { _ in
+            .stream(headers: ["Content-Encoding": "gzip"], first: header, chunk: emptyBlocks, times: 1000, pause: 0)
+        }
+        let started = Date()
+        #expect(throws: FetchFault.answerTooLarge(limit: Self.megabyte, url: server.baseURL.absoluteString)) {
+            try transport(resourceTimeout: 30).get(server.baseURL, headers: [:])
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
     @Test("a trickle (a byte every 0.2 s) is cut at the whole request's time, and the message says how long it waited")
     func trickle() throws {
         let server = try FixtureServer { _ in .stream(headers: [:], chunk: [120], times: 200, pause: 0.2) }
         let started = Date()
-        #expect { try transport(requestTimeout: 1, resourceTimeout: 2).get(server.baseURL, headers: [:]) } throws: { error in
+        // The wait for each byte (3 s) is longer than the whole request's (2 s): only the whole can end it.
+        #expect { try transport(requestTimeout: 3, resourceTimeout: 2).get(server.baseURL, headers: [:]) } throws: { error in
             guard case .tooSlow(let seconds, let received)? = error as? FetchFault else { return false }
             return seconds == 2 && received > 0 && "\(error)".hasPrefix("no complete answer after waiting 2 s")
         }
