@@ -25,7 +25,8 @@ let package = Package(
         // Pure: state, messages, update and view.
         .target(name: "Dashboard", dependencies: ["Markets", "TermCanvas"]),
         // I/O: the SQLite store and CSV import.
-        .target(name: "Feeds", dependencies: ["Markets", "SettingsText", .product(name: "GRDB", package: "GRDB.swift")]),
+        // (TermCanvas for SafeText: every message quoting outside text escapes it the same way.)
+        .target(name: "Feeds", dependencies: ["Markets", "SettingsText", "TermCanvas", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only module that sees curses.
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TermCanvas", "CNCursesW"]),
@@ -46,8 +47,10 @@ let package = Package(
                                            "-Xlinker", "--no-export-dynamic"],
                                           .when(platforms: [.linux], configuration: .release))]
         ),
+        // libcurl, which only the HTTP helper calls.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // The HTTP helper: the only program that loads the HTTP stack (see HTTPHelperWire).
-        .executableTarget(name: "resonance-http", dependencies: ["Feeds"], path: "Sources/resonance-http"),
+        .executableTarget(name: "resonance-http", dependencies: ["Feeds", "CCurl"], path: "Sources/resonance-http"),
         // Counts the bytes the dashboard writes per action, on a pseudo-terminal.
         .executableTarget(name: "resonance-ptycount", path: "Sources/resonance-ptycount"),
         // Times start-up, frames, panels, import and load over stores of 3k to 1M points (see README, Performance).

@@ -40,9 +40,12 @@ public struct Buffer: Hashable, Sendable {
     /// Writes text from a point, clipped to `clip` (the whole buffer by default).
     ///
     /// Each Unicode scalar takes one cell; combining marks and wide characters are not used by the dashboard.
+    /// Control characters are written as their visible escapes (`SafeText.escaped`): text from outside
+    /// the program can never put one in a cell, whether or not its caller escaped it.
     /// - Returns: the column after the last character written.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        let text = SafeText.isSafe(text) ? text : SafeText.escaped(text)
         let bounds = (clip ?? area).intersection(area)
         guard y >= bounds.minY, y < bounds.maxY else { return x + text.unicodeScalars.count }
         var column = x

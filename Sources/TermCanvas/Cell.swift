@@ -1,11 +1,18 @@
 /// One terminal cell: a single-width character and its style.
 public struct Cell: Hashable, Sendable {
     /// The character shown. Always one column wide: ASCII, braille, block and box-drawing glyphs.
-    public var scalar: Unicode.Scalar
+    ///
+    /// Never a control character: one given is stored as U+FFFD (`SafeText.visible`), so nothing drawn
+    /// can send a terminal an escape sequence, whatever text reached the cell.
+    public var scalar: Unicode.Scalar {
+        get { storedScalar }
+        set { storedScalar = SafeText.visible(newValue) }
+    }
     public var style: Style
+    private var storedScalar: Unicode.Scalar
 
     public init(_ scalar: Unicode.Scalar = " ", style: Style = .plain) {
-        self.scalar = scalar
+        self.storedScalar = SafeText.visible(scalar)
         self.style = style
     }
 

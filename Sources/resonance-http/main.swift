@@ -24,7 +24,8 @@ let input = FileHandle.standardInput.readDataToEndOfFile()
 do {
     let request = try HTTPHelperWire.decodeRequest(input)
     leaveWhenOrphaned(parent: request.parent ?? getppid())
-    let transport = URLSessionTransport(requestTimeout: request.requestTimeout, resourceTimeout: request.resourceTimeout)
+    let transport = CurlTransport(requestTimeout: request.requestTimeout, resourceTimeout: request.resourceTimeout,
+                                        limit: request.limit)
     let outcome: Result<HTTPAnswer, FetchFault>
     do {
         outcome = .success(try transport.get(request.url, headers: request.headers))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Feeds
 import Foundation
 import Markets
+import TermCanvas
 
 /// `resonance import FILE --series ID`: loads daily history from a CSV file into the store.
 struct ImportCommand: ParsableCommand {
@@ -50,6 +51,6 @@ struct ImportCommand: ParsableCommand {
             print(try Importer().importLossShare(at: url, into: store, today: today).summary)
         }
         let elapsed = Date().timeIntervalSince(started)
-        print(String(format: "stored in %@ (%.0f ms)", store.path, elapsed * 1000))
+        print(String(format: "stored in %@ (%.0f ms)", SafeText.escaped(store.path), elapsed * 1000))
     }
 }

@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Print one frame of the dashboard as text, for scripts.")
 
-    @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
+    @Option(name: .long, help: "Frame size as WIDTHxHEIGHT, from 60x16 to 1000x1000.")
     var size: String = "120x40"
 
     @Option(name: .long, help: "Colour escapes: never, always or auto (when stdout is a terminal and NO_COLOR is unset); --colors implies always.")
@@ -20,10 +20,12 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var themeOptions: ThemeOptions
 
+    func validate() throws {
+        _ = try RenderSize.parse(size)
+    }
+
     func run() throws {
-        guard let frameSize = Size(parsing: size) else {
-            throw ValidationError("--size: expected WIDTHxHEIGHT such as 120x40, got '\(size)'")
-        }
+        let frameSize = try RenderSize.parse(size)
         let unicode = TerminalLocale.setUp()
         let (data, source) = try viewOptions.loadData(store: storeOptions.openStore)
         let environment = ProcessInfo.processInfo.environment

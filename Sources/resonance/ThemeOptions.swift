@@ -75,7 +75,10 @@ struct ThemeOptions: ParsableArguments {
         var warnings: [String] = []
         if let remembered = RememberedTheme(environment: environment, home: home).read() {
             if let loaded = try? load(remembered) { return (loaded.theme, loaded.warnings) }
-            warnings.append("remembered theme '\(remembered)' is not available; using default")
+            // Quoted only when it looks like a theme name: the file may be a symlink to a secret.
+            let isName = remembered.count <= 64 && remembered.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+            warnings.append(isName ? "remembered theme '\(remembered)' is not available; using default"
+                                   : "the remembered theme (file 'theme' in the configuration folder) holds no theme name; using default")
         }
         return ((try? load("default"))?.theme ?? .standard, warnings)
     }
@@ -106,9 +109,9 @@ enum ColorDepthOption: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// Writes warnings to standard error, one `resonance: warning: …` line each.
+/// Writes warnings to standard error, one `resonance: warning: …` line each, control characters escaped.
 func printWarnings(_ warnings: [String]) {
     for warning in warnings {
-        FileHandle.standardError.write(Data("resonance: warning: \(warning)\n".utf8))
+        FileHandle.standardError.write(Data("resonance: warning: \(SafeText.escaped(warning))\n".utf8))
     }
 }

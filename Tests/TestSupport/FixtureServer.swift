@@ -24,6 +24,10 @@ public enum FixtureReply: Sendable, Hashable {
     case stall(TimeInterval)
     /// Closes the connection without a word.
     case hangUp
+    /// A 200 answer without a `Content-Length`, its end marked by closing the connection: `first`, then
+    /// `chunk` written `times` times with `pause` seconds before each (a huge body, or a trickle of one
+    /// byte a second).
+    case stream(headers: [String: String], first: [UInt8] = [], chunk: [UInt8], times: Int, pause: TimeInterval)
 
     /// A 200 JSON answer.
     public static func json(_ body: String, status: Int = 200) -> FixtureReply {
@@ -123,6 +127,14 @@ public final class FixtureServer: @unchecked Sendable {
             Self.answer(connection, status: status, headers: headers, body: Array(body.utf8))
         case .bytes(let status, let headers, let body):
             Self.answer(connection, status: status, headers: headers, body: body)
+        case let .stream(headers, first, chunk, times, pause):
+            var head = "HTTP/1.1 200 OK\r\nConnection: close\r\n"
+            for (name, value) in headers { head += "\(name): \(value)\r\n" }
+            guard Self.send(connection, Array((head + "\r\n").utf8) + first) else { return }
+            for _ in 0..<times {
+                if pause > 0 { Thread.sleep(forTimeInterval: pause) }
+                guard Self.send(connection, chunk) else { return }  // the client stopped reading
+            }
         }
     }
 
@@ -167,6 +179,17 @@ public final class FixtureServer: @unchecked Sendable {
             if n <= 0 { return }
             offset += n
         }
+    }
+
+    /// Writes all bytes, without SIGPIPE when the client has gone; false once it has.
+    private static func send(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
     }
 
     private static func reason(_ status: Int) -> String {

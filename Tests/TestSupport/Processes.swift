@@ -8,6 +8,9 @@ public enum Processes {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// The bytes as written, for checks a decoded string would hide (invalid UTF-8 becomes U+FFFD).
+        public var stdoutBytes = Data()
+        public var stderrBytes = Data()
     }
 
     /// The built `resonance` binary, beside the test bundle.
@@ -39,7 +42,8 @@ public enum Processes {
                                        input: stdin.map { Data($0.utf8) }, captureOutput: captureOutput)
         let finished = run.collect(deadline: Date().addingTimeInterval(timeout))
         return Result(status: finished.status, stdout: String(decoding: finished.output, as: UTF8.self),
-                      stderr: String(decoding: finished.errors, as: UTF8.self))
+                      stderr: String(decoding: finished.errors, as: UTF8.self),
+                      stdoutBytes: finished.output, stderrBytes: finished.errors)
     }
 
     /// Runs `resonance` with arguments.

@@ -82,10 +82,10 @@ struct HeaderedCSV {
         for (index, name) in normalized.enumerated() {
             if name.isEmpty, index == normalized.count - 1, index > 0 { continue }  // trailing comma
             guard columns.contains(name) else {
-                throw fail(line, "unknown column '\(names[index])'; expected the header \(headerText)")
+                throw fail(line, "unknown column '\(MessageExcerpt.of(names[index], limit: 40))'; expected the header \(headerText)")
             }
             guard seen.updateValue(index, forKey: name) == nil else {
-                throw fail(line, "column '\(name)' appears twice in the header")
+                throw fail(line, "column '\(MessageExcerpt.of(name, limit: 40))' appears twice in the header")
             }
         }
         return try columns.map { column throws(ImportError) in
@@ -98,8 +98,7 @@ struct HeaderedCSV {
 
     /// A cell's text for an error message, cut short when long.
     static func quote(_ bytes: UnsafeBufferPointer<UInt8>, _ field: CSVField) -> String {
-        let text = fieldText(bytes, field)
-        return text.count > 40 ? String(text.prefix(40)) + "…" : text
+        MessageExcerpt.of(fieldText(bytes, field), limit: 40)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TermCanvas
 
 /// Why a price file was rejected, located at a physical line of the file.
 ///
@@ -19,7 +20,10 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible, L
         self.message = message
     }
 
+    /// The message, with the file's name and the message escaped (`SafeText.escaped`): both can quote
+    /// what the file holds or how it is named, and no control character from there may reach a terminal.
     public var description: String {
+        let file = SafeText.escaped(file), message = SafeText.escaped(message)
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
     }

@@ -51,7 +51,7 @@ extension HeaderedCSV {
             throw fail(line, "unparseable date '\(HeaderedCSV.quote(bytes, field))' (expected \(forms.description))")
         }
         if day > today {
-            let shown = text == day.iso ? "date \(day)" : "date '\(text)' (\(day))"
+            let shown = text == day.iso ? "date \(day)" : "date '\(MessageExcerpt.of(text, limit: 40))' (\(day))"
             throw fail(line, "\(shown) is in the future (today is \(today))")
         }
         return day

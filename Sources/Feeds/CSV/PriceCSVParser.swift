@@ -213,7 +213,6 @@ public struct PriceCSVParser: Sendable {
 
     /// A cell's text for an error message, cut short when long.
     private func quoteForMessage(_ bytes: UnsafeBufferPointer<UInt8>, _ field: CSVField) -> String {
-        let text = fieldText(bytes, field)
-        return text.count > 40 ? String(text.prefix(40)) + "…" : text
+        MessageExcerpt.of(fieldText(bytes, field), limit: 40)
     }
 }

@@ -1,4 +1,5 @@
 import SettingsText
+import TermCanvas
 
 /// `config.toml` as flat settings: each value with its section and line.
 ///
@@ -86,5 +87,9 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)" }
+    /// `PATH:LINE: message`, escaped (`SafeText.escaped`): both parts can quote the file or its name.
+    public var description: String {
+        let path = SafeText.escaped(path), message = SafeText.escaped(message)
+        return line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
+    }
 }

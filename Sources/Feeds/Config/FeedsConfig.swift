@@ -66,8 +66,16 @@ public struct FeedsConfig: Hashable, Sendable {
             return try load(text: nil, path: "config.toml", environment: environment)
         }
         guard FileManager.default.fileExists(atPath: file.path) else { return try load(text: nil, path: file.path, environment: environment) }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw ConfigError(path: file.path, line: nil, message: "cannot read the file")
+        // A symlink is followed (config files are often kept elsewhere), but no more than 1 MB is read:
+        // one pointed at /dev/zero or a large file stops here instead of filling memory.
+        let data: Data
+        do {
+            guard let read = try PrivateFiles.read(file, limit: 1 << 20, followingSymlink: true) else {
+                throw ConfigError(path: file.path, line: nil, message: "cannot read the file")
+            }
+            data = read
+        } catch let failure as PrivateFiles.Failure {
+            throw ConfigError(path: file.path, line: nil, message: "cannot read the file: it \(failure.reason)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(path: file.path, line: firstLineNotUTF8(data), message: "not UTF-8 text (save the file as UTF-8)")

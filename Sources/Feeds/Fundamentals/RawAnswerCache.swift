@@ -11,10 +11,11 @@ public struct RawAnswerCache: Sendable {
     /// The file for a relative name such as `sec/frames/NetIncomeLoss-USD-CY2025Q3.json`.
     public func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
-    /// The stored answer, when there is one no older than `maximumAge` (nil: any age).
+    /// The stored answer, when there is one no older than `maximumAge` (nil: any age); read without
+    /// following a symlink and no larger than any answer is allowed to be (`PrivateFiles.read`).
     public func read(_ name: String, maximumAge: TimeInterval? = nil, now: Date = Date()) -> Data? {
         let url = file(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = try? PrivateFiles.read(url, limit: AnswerKind.largestLimit) else { return nil }
         if let maximumAge {
             let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
             if now.timeIntervalSince(modified) > maximumAge { return nil }
@@ -22,10 +23,9 @@ public struct RawAnswerCache: Sendable {
         return data
     }
 
-    /// Stores an answer atomically (an interrupted write leaves no half file).
+    /// Stores an answer atomically (an interrupted write leaves no half file; `PrivateFiles`).
     public func write(_ data: Data, to name: String) throws {
         let url = file(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
+        try PrivateFiles.writeAtomically(data, to: url)
     }
 }

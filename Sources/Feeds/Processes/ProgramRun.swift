@@ -23,6 +23,8 @@ public struct ProgramRun {
     public struct Finished: Sendable {
         /// False when the deadline passed first (the program was then killed).
         public var completed: Bool
+        /// The program wrote more than the output limit; it was killed.
+        public var overflowed = false
         /// The exit status, or 128 plus the signal that ended the program.
         public var status: Int32
         public var output: Data
@@ -135,13 +137,15 @@ public struct ProgramRun {
         return ProgramRun(pid: pid, output: outPipe?.read, errors: errPipe?.read)
     }
 
-    /// Reads the output to its end and reaps the program, or kills it (SIGKILL) when the deadline passes.
-    public func collect(deadline: Date) -> Finished {
+    /// Reads the output to its end and reaps the program, or kills it (SIGKILL) when the deadline passes
+    /// or its standard output grows past `outputLimit` bytes (standard error is kept to its first 64 kB).
+    public func collect(deadline: Date, outputLimit: Int = .max) -> Finished {
         var output = Data(), errors = Data()
         var open: [Int32] = [self.output, self.errors].compactMap { $0 }
         var buffer = [UInt8](repeating: 0, count: 65_536)
         var completed = true
-        while !open.isEmpty {
+        var overflowed = false
+        while !open.isEmpty && !overflowed {
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else { completed = false; break }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
@@ -150,7 +154,12 @@ public struct ProgramRun {
             for entry in fds where entry.revents != 0 {
                 let count = read(entry.fd, &buffer, buffer.count)
                 if count > 0 {
-                    if entry.fd == self.output { output.append(buffer, count: count) } else { errors.append(buffer, count: count) }
+                    if entry.fd == self.output {
+                        output.append(buffer, count: count)
+                        if output.count > outputLimit { overflowed = true; completed = false }
+                    } else if errors.count < 65_536 {
+                        errors.append(buffer, count: count)
+                    }
                 } else if count == 0 || errno != EINTR {
                     close(entry.fd)
                     open.removeAll { $0 == entry.fd }
@@ -162,7 +171,7 @@ public struct ProgramRun {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let signal = status & 0x7f
-        return Finished(completed: completed, status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
+        return Finished(completed: completed, overflowed: overflowed, status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
                         output: output, errors: errors)
     }
 

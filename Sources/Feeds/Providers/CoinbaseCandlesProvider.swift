@@ -46,7 +46,7 @@ public struct CoinbaseCandlesProvider: PriceProvider {
             let pageStart = max(from, pageEnd.adding(days: -(Self.pageSize - 1)))
             if !pages.isEmpty, pagePause > 0 { sleep(pagePause) }
             let answer = try transport.get(url(from: pageStart, through: pageEnd),
-                                           headers: ["User-Agent": userAgent, "Accept": "application/json"])
+                                           headers: ["User-Agent": userAgent, "Accept": "application/json"], kind: .priceHistory)
             try AnswerCheck.rejectHTML(answer)
             try AnswerCheck.requireSuccess(answer) { Self.message(in: $0) }
             let bars = try Self.parse(answer, now: now).filter { $0.day >= pageStart && $0.day <= pageEnd }

@@ -15,6 +15,14 @@ public enum FetchFault: Error, Hashable, Sendable, CustomStringConvertible {
     case hostNotFound(String)
     /// Another transport failure, with the system's words.
     case network(String)
+    /// The answer was longer than its kind may be (`AnswerKind.limit`): reading stopped there.
+    /// `url` is where it came from, without its query (which may hold a key).
+    case answerTooLarge(limit: Int, url: String)
+    /// The whole request took longer than it may (`seconds`), however steadily bytes arrived;
+    /// `received` bytes of the body had come.
+    case tooSlow(seconds: Int, received: Int)
+    /// A redirect to somewhere that is not an http(s) URL (`file://…`), or one too many; not followed.
+    case redirectRefused(String)
     /// HTTP 429; `retryAfter` is the wait the server asked for, in seconds, when it gave one.
     case rateLimited(retryAfter: TimeInterval?)
     /// HTTP 5xx.
@@ -40,6 +48,16 @@ public enum FetchFault: Error, Hashable, Sendable, CustomStringConvertible {
     /// The provider needs configuration it does not have (the Stooq key).
     case notConfigured(String)
 
+    /// Whether asking the same provider again within one fetch could help: not after an answer past its
+    /// cap, a request past its whole time, or a redirect refused. The same URL gives the same answer, and
+    /// each try costs up to the cap or the whole minute (three rounds of a trickle took `fetch` 3 minutes).
+    public var isWorthRetryingSoon: Bool {
+        switch self {
+        case .answerTooLarge, .tooSlow, .redirectRefused: return false
+        default: return true
+        }
+    }
+
     /// The wait the server asked for, if any.
     public var retryAfter: TimeInterval? {
         if case .rateLimited(let seconds) = self { return seconds }
@@ -51,7 +69,12 @@ public enum FetchFault: Error, Hashable, Sendable, CustomStringConvertible {
         case .timeout: return "no answer before the timeout"
         case .connectionRefused: return "connection refused"
         case .hostNotFound(let host): return "host \(host) not found (DNS)"
-        case .network(let text): return "network error: \(text)"
+        case .network(let text): return "network error: \(MessageExcerpt.of(text, limit: 200))"
+        case .answerTooLarge(let limit, let url):
+            return "answer larger than \(AnswerKind.megabytes(limit)) from \(MessageExcerpt.of(url, limit: 120)); stopped reading, nothing stored"
+        case .tooSlow(let seconds, let received):
+            return "no complete answer after waiting \(seconds) s (the limit for a whole request; \(received) bytes had arrived)"
+        case .redirectRefused(let text): return MessageExcerpt.of(text, limit: 200)
         case .rateLimited(let seconds):
             return "HTTP 429 too many requests" + (seconds.map { " (retry after \(Int($0.rounded(.up))) s)" } ?? "")
         case .serverError(let status): return "HTTP \(status) server error"

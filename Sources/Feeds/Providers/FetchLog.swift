@@ -1,4 +1,5 @@
 import Foundation
+import TermCanvas
 
 /// Appends one line per fetch outcome to `fetch.log`, so faults seen in the status bar can be read later.
 ///
@@ -13,17 +14,16 @@ public struct FetchLog: Sendable {
         FetchLog(file: Locations.resolve(home: home, environment: environment).log)
     }
 
-    /// Appends a line stamped with the time.
+    /// Appends a line stamped with the time, its control characters escaped (`SafeText.escaped`).
+    ///
+    /// The log is opened without following a symlink at its name and created `0600`, its folder `0700`
+    /// (`PrivateFiles`): a `fetch.log` pointed at another file is left alone, not appended to.
     public func write(_ line: String, at date: Date = Date()) {
         let stamp = ISO8601DateFormatter().string(from: date)
-        let data = Data("\(stamp) \(line)\n".utf8)
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if let handle = try? FileHandle(forWritingTo: file) {
-            defer { try? handle.close() }
-            _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: data)
-        } else {
-            try? data.write(to: file)
-        }
+        let data = Data("\(stamp) \(SafeText.escaped(line))\n".utf8)
+        try? PrivateFiles.createFolder(file.deletingLastPathComponent())
+        guard let handle = try? PrivateFiles.openForAppending(file) else { return }
+        defer { try? handle.close() }
+        try? handle.write(contentsOf: data)
     }
 }

@@ -11,13 +11,16 @@ import Foundation
 /// ```
 /// url https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?range=5d
 /// timeout 15 60
+/// limit 8388608
 /// header User-Agent: resonance
 /// parent 4242
 /// ```
-/// `parent` is the requesting process: the helper leaves as soon as that is no longer its parent.
+/// `timeout` is the longest wait for a byte, then for the whole request, in seconds; `limit` the most bytes
+/// the answer may have, compressed or decompressed (`AnswerKind`). `parent` is the requesting process: the
+/// helper leaves as soon as that is no longer its parent.
 /// Outcome: either `fault <kind> [detail]` on one line (`timeout`, `refused`, `host NAME`,
-/// `network TEXT`), or `status CODE`, then `header name: value` lines, then `body LENGTH` and exactly
-/// LENGTH bytes of body.
+/// `network TEXT`, `large LIMIT URL`, `slow SECONDS RECEIVED`, `redirect TEXT`), or `status CODE`, then
+/// `header name: value` lines, then `body LENGTH` and exactly LENGTH bytes of body.
 public enum HTTPHelperWire {
     /// One request for the helper.
     public struct Request: Equatable, Sendable {
@@ -25,15 +28,18 @@ public enum HTTPHelperWire {
         public var headers: [String: String]
         public var requestTimeout: TimeInterval
         public var resourceTimeout: TimeInterval
+        /// The most bytes the answer may have, compressed or decompressed.
+        public var limit: Int
         /// The process that asked, when it said.
         public var parent: Int32?
 
         public init(url: URL, headers: [String: String], requestTimeout: TimeInterval, resourceTimeout: TimeInterval,
-                    parent: Int32? = nil) {
+                    limit: Int = AnswerKind.largestLimit, parent: Int32? = nil) {
             self.url = url
             self.headers = headers
             self.requestTimeout = requestTimeout
             self.resourceTimeout = resourceTimeout
+            self.limit = limit
             self.parent = parent
         }
     }
@@ -46,6 +52,7 @@ public enum HTTPHelperWire {
     /// Writes a request as the helper reads it.
     public static func encode(_ request: Request) -> Data {
         var text = "url \(request.url.absoluteString)\ntimeout \(request.requestTimeout) \(request.resourceTimeout)\n"
+            + "limit \(request.limit)\n"
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
             text += "header \(oneLine(name)): \(oneLine(value))\n"
         }
@@ -59,6 +66,7 @@ public enum HTTPHelperWire {
         var headers: [String: String] = [:]
         var timeouts = (15.0, 60.0)
         var parent: Int32?
+        var limit = AnswerKind.largestLimit
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let (word, rest) = split(line)
             switch word {
@@ -74,6 +82,9 @@ public enum HTTPHelperWire {
             case "header":
                 guard let colon = rest.firstIndex(of: ":") else { throw Malformed(description: "request: header without a colon: \(rest)") }
                 headers[String(rest[..<colon])] = rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            case "limit":
+                guard let bytes = Int(rest), bytes > 0 else { throw Malformed(description: "request: bad limit \(rest)") }
+                limit = bytes
             case "parent":
                 guard let pid = Int32(rest), pid > 0 else { throw Malformed(description: "request: bad parent \(rest)") }
                 parent = pid
@@ -82,7 +93,8 @@ public enum HTTPHelperWire {
             }
         }
         guard let url else { throw Malformed(description: "request: no url line") }
-        return Request(url: url, headers: headers, requestTimeout: timeouts.0, resourceTimeout: timeouts.1, parent: parent)
+        return Request(url: url, headers: headers, requestTimeout: timeouts.0, resourceTimeout: timeouts.1, limit: limit,
+                       parent: parent)
     }
 
     /// Writes an answer or a transport fault as the program reads it.
@@ -93,6 +105,10 @@ public enum HTTPHelperWire {
             case .timeout: return Data("fault timeout\n".utf8)
             case .connectionRefused: return Data("fault refused\n".utf8)
             case .hostNotFound(let host): return Data("fault host \(oneLine(host))\n".utf8)
+            case .network(let text): return Data("fault network \(oneLine(text))\n".utf8)
+            case .answerTooLarge(let limit, let url): return Data("fault large \(limit) \(oneLine(url))\n".utf8)
+            case .tooSlow(let seconds, let received): return Data("fault slow \(seconds) \(received)\n".utf8)
+            case .redirectRefused(let text): return Data("fault redirect \(oneLine(text))\n".utf8)
             default: return Data("fault network \(oneLine(fault.description))\n".utf8)
             }
         case .success(let answer):
@@ -122,6 +138,13 @@ public enum HTTPHelperWire {
                 case "timeout": return .failure(.timeout)
                 case "refused": return .failure(.connectionRefused)
                 case "host": return .failure(.hostNotFound(detail))
+                case "large":
+                    let (limit, url) = split(Substring(detail))
+                    return .failure(.answerTooLarge(limit: Int(limit) ?? 0, url: url))
+                case "slow":
+                    let (seconds, received) = split(Substring(detail))
+                    return .failure(.tooSlow(seconds: Int(seconds) ?? 0, received: Int(received) ?? 0))
+                case "redirect": return .failure(.redirectRefused(detail))
                 default: return .failure(.network(detail))
                 }
             case "status":

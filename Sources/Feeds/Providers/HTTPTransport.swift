@@ -22,4 +22,16 @@ public protocol HTTPTransport: Sendable {
     ///
     /// - Throws: `FetchFault` for transport failures (timeout, refused, DNS).
     func get(_ url: URL, headers: [String: String]) throws -> HTTPAnswer
+
+    /// Fetches a URL whose answer is of a known kind, so its size is capped to fit (`AnswerKind.limit`).
+    ///
+    /// - Throws: `FetchFault.answerTooLarge` past the cap, or what `get(_:headers:)` throws.
+    func get(_ url: URL, headers: [String: String], kind: AnswerKind) throws -> HTTPAnswer
+}
+
+extension HTTPTransport {
+    /// A transport that caps nothing itself (a script in tests) fetches as `get(_:headers:)` does.
+    public func get(_ url: URL, headers: [String: String], kind: AnswerKind) throws -> HTTPAnswer {
+        try get(url, headers: headers)
+    }
 }

@@ -5,7 +5,8 @@ import Markets
 ///
 /// A provider in backoff is skipped; a fault puts it in backoff and the next one is tried. When every
 /// provider has failed the chain waits until the first of them may be tried again and goes round
-/// again, up to `rounds` times.
+/// again, up to `rounds` times; a provider whose answer was too large or too slow is not asked again
+/// within the run (`FetchFault.isWorthRetryingSoon`).
 public struct ProviderChain: Sendable {
     public var series: SeriesID
     public var providers: [any PriceProvider]
@@ -33,6 +34,8 @@ public struct ProviderChain: Sendable {
         }
         for round in 1...max(1, rounds) {
             for provider in providers {
+                // An answer too large or too slow is not asked for again in this run (the next run may).
+                if round > 1, book.entry(provider.name).lastFault?.isWorthRetryingSoon == false { continue }
                 let now = clock.now()
                 let ready = book.notBefore(provider.name)
                 if ready > now {
@@ -55,8 +58,10 @@ public struct ProviderChain: Sendable {
                 }
             }
             let retryAt = providers.map { book.notBefore($0.name) }.min()!
-            if round == rounds { throw ChainFailure(series: series, faults: faults, retryAt: retryAt) }
-            clock.sleep(max(0, retryAt.timeIntervalSince(clock.now())))
+            let retryable = providers.filter { book.entry($0.name).lastFault?.isWorthRetryingSoon != false }
+            if round == rounds || retryable.isEmpty { throw ChainFailure(series: series, faults: faults, retryAt: retryAt) }
+            let nextTry = retryable.map { book.notBefore($0.name) }.min()!
+            clock.sleep(max(0, nextTry.timeIntervalSince(clock.now())))
         }
         throw ChainFailure(series: series, faults: faults, retryAt: nil)
     }

@@ -42,7 +42,7 @@ public struct StooqDailyProvider: PriceProvider {
                                  URLQueryItem(name: "d1", value: from.iso.replacingOccurrences(of: "-", with: "")),
                                  URLQueryItem(name: "d2", value: through.iso.replacingOccurrences(of: "-", with: "")),
                                  URLQueryItem(name: "apikey", value: key)]
-        let answer = try transport.get(components.url!, headers: ["User-Agent": userAgent])
+        let answer = try transport.get(components.url!, headers: ["User-Agent": userAgent], kind: .priceHistory)
         try AnswerCheck.rejectHTML(answer)
         try AnswerCheck.requireSuccess(answer)
         return try Self.parse(answer.text, now: now).filter { $0.day >= from && $0.day <= through }

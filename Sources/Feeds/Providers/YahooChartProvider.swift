@@ -49,7 +49,7 @@ public struct YahooChartProvider: PriceProvider {
         guard let symbol = Self.symbol(for: series) else { throw FetchFault.notConfigured("yahoo has no symbol for \(series)") }
         let end = min(through.adding(days: 1).unixSeconds, Int64(now.timeIntervalSince1970))
         let answer = try transport.get(url(symbol: symbol, period1: from.unixSeconds, period2: end),
-                                       headers: ["User-Agent": userAgent, "Accept": "application/json"])
+                                       headers: ["User-Agent": userAgent, "Accept": "application/json"], kind: .priceHistory)
         try AnswerCheck.rejectHTML(answer)
         try AnswerCheck.requireSuccess(answer) { Self.errorDescription(in: $0) }
         return try Self.parse(answer, symbol: symbol, now: now).filter { $0.day >= from && $0.day <= through }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Store {
@@ -10,13 +11,33 @@ extension Store {
             return try pool.write(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: path, problems: [error.message ?? "database disk image is malformed"])
         }
     }
 }
 
 extension Store {
     /// What SQLite's `PRAGMA integrity_check` says: `["ok"]` for a sound file, else one line per problem.
-    public func integrityCheck() throws -> [String] {
-        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    ///
+    /// Reads through the reading connection, so a damaged store (which refuses writes) can still be checked.
+    /// At most `limit` problems are listed.
+    public func integrityCheck(limit: Int = 100) throws -> [String] {
+        try Store.checkLines(reader, path: path, pragma: "integrity_check(\(max(1, limit)))")
+    }
+
+    /// What `PRAGMA integrity_check` says of the database file at `path`, read-only, without opening it as
+    /// a store: a store too damaged to open can still be checked. Nil when there is no file.
+    public static func integrityCheck(path: String, limit: Int = 100) throws -> [String]? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw storeError(error, path: path, existed: true)
+        }
+        return try checkLines(queue, path: path, pragma: "integrity_check(\(max(1, limit)))")
     }
 }

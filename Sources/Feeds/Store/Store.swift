@@ -63,6 +63,7 @@ public final class Store: Sendable {
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
             try pool.read { db in try Store.checkSchema(db, path: path, existed: existed) }
+            if existed { try Store.quickCheck(pool, path: path) }
             if let lastMigration {
                 try StoreSchema.migrator.migrate(pool, upTo: lastMigration)
             } else {
@@ -98,16 +99,62 @@ public final class Store: Sendable {
         if try StoreSchema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
     }
 
+    /// Refuses to write to a damaged file: SQLite's `PRAGMA quick_check` (every page readable, every row
+    /// well formed; it skips the index-to-row comparison of the full `integrity_check`) must say `ok`.
+    ///
+    /// Writing into a file with a bad page can spread the damage; one with a page overwritten used to take
+    /// an import and exit 0. Run once per process, before the first write.
+    static func quickCheck(_ database: any DatabaseReader, path: String) throws {
+        let problems = try checkLines(database, path: path, pragma: "quick_check(10)")
+        if problems != ["ok"] { throw StoreError.damaged(path: path, problems: problems) }
+    }
+
+    /// The lines an integrity pragma gives, `["ok"]` for a sound file.
+    ///
+    /// On a damaged file SQLite gives some lines and then fails the statement as malformed: the lines
+    /// read so far are kept (they say which pages), then the failure's words.
+    static func checkLines(_ database: any DatabaseReader, path: String, pragma: String) throws -> [String] {
+        var lines: [String] = []
+        do {
+            try database.read { db in
+                let cursor = try String.fetchCursor(db, sql: "PRAGMA \(pragma)")
+                while let line = try cursor.next() {
+                    // The first problem comes after a heading naming the schema ("main"), which says nothing here.
+                    let heading = "*** in database main ***"
+                    let problem = line.hasPrefix(heading) ? String(line.dropFirst(heading.count)).trimmingCharacters(in: .newlines) : line
+                    if !problem.isEmpty { lines.append(problem) }
+                }
+            }
+        } catch let error as DatabaseError {
+            guard error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB else {
+                throw storeError(error, path: path, existed: true)
+            }
+            lines.append(error.message ?? "database disk image is malformed")
+        }
+        return lines
+    }
+
+    /// Whether a file begins with the 16 bytes every SQLite database begins with.
+    private static func hasSQLiteHeader(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\0".utf8)
+    }
+
     /// Whether the store's folder can be written; SQLite needs that for the WAL files even to read.
     private static func folderIsWritable(_ path: String) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         return FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
     }
 
-    fileprivate static func storeError(_ error: DatabaseError, path: String, existed: Bool) -> StoreError {
+    static func storeError(_ error: DatabaseError, path: String, existed: Bool) -> StoreError {
         switch error.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return .notAStore(path: path)
+        case .SQLITE_CORRUPT:
+            return .damaged(path: path, problems: [error.message ?? "database disk image is malformed"])
+        case .SQLITE_NOTADB:
+            // A file that still starts with SQLite's header is a store cut short or overwritten, not a stranger.
+            return hasSQLiteHeader(path) ? .damaged(path: path, problems: [error.message ?? "file is not a database"]) : .notAStore(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
             let folder = (path as NSString).deletingLastPathComponent
             if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
@@ -285,6 +332,7 @@ private final class WriterPool: @unchecked Sendable {
         if let opened { return opened }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
+            try Store.quickCheck(pool, path: path)
             opened = pool
             return pool
         } catch let error as DatabaseError {

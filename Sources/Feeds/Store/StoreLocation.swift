@@ -16,9 +16,11 @@ public struct StoreLocation: Hashable, Sendable {
         self.directory = directory.standardizedFileURL
     }
 
-    /// Creates the home folder (and its parents) when it is missing.
+    /// Creates the home folder (and its parents) when it is missing, `0700` whatever the umask
+    /// (`PrivateFiles.createFolder`).
     ///
-    /// - Throws: `StoreError.cannotCreateFolder` naming the folder.
+    /// - Throws: `StoreError.cannotCreateFolder` naming the folder and, in words, what is in the way (a
+    ///   file where a folder should be, a folder that cannot be written).
     public func createDirectory() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
@@ -28,20 +30,10 @@ public struct StoreLocation: Hashable, Sendable {
             return
         }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.cannotCreateFolder(path: directory.path, reason: Self.reason(error))
+            try PrivateFiles.createFolder(directory)
+        } catch let failure as PrivateFiles.Failure {
+            let reason = failure.path == directory.path ? failure.reason : "\(failure.path) \(failure.reason)"
+            throw StoreError.cannotCreateFolder(path: directory.path, reason: reason)
         }
-    }
-
-    // MARK: - Helpers
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return nsError.localizedDescription
     }
 }

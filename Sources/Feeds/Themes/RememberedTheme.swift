@@ -16,14 +16,16 @@ public struct RememberedTheme: Sendable {
 
     /// The remembered name, if there is one.
     public func read() -> String? {
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        // A name is short: a file over 256 bytes (or one pointing at a device) is not read at all.
+        guard let data = try? PrivateFiles.read(file, limit: 256, followingSymlink: true),
+              let text = String(data: data, encoding: .utf8) else { return nil }
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return name.isEmpty ? nil : name
     }
 
     /// Remembers a name, creating the folder on first use.
     public func write(_ name: String) throws {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data((name + "\n").utf8).write(to: file, options: .atomic)
+        try PrivateFiles.createFolder(file.deletingLastPathComponent())
+        try PrivateFiles.writeAtomically(Data((name + "\n").utf8), to: file)
     }
 }

@@ -45,9 +45,9 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var place = path
+        var place = SafeText.escaped(path)
         if let line { place += ":\(line)" }
-        if let key { place += ": \(Self.shown(key))" }
+        if let key { place += ": \(SafeText.excerpt(key))" }
         return place + ": " + problemText
     }
 
@@ -55,47 +55,21 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
         let colourForms = "expected \"#rrggbb\", a palette index 0-255, a colour name such as \"red\" or \"bright_blue\", "
             + "or \"\" for the terminal's own colour"
         switch problem {
-        case .notKeyValue(let text): return "expected key = \"value\", got '\(Self.shown(text))'"
-        case .badKey(let key): return "'\(Self.shown(key))' is not a key (letters, digits, _ and - only)"
+        case .notKeyValue(let text): return "expected key = \"value\", got '\(SafeText.excerpt(text))'"
+        case .badKey(let key): return "'\(SafeText.excerpt(key))' is not a key (letters, digits, _ and - only)"
         case .missingValue: return "no value after '='"
         case .unterminatedString: return "the quoted value has no closing quote"
-        case .trailingText(let text): return "unexpected '\(Self.shown(text))' after the value"
-        case .unquotedValue(let text): return "'\(Self.shown(text))' must be quoted: \(colourForms)"
-        case .badHex(let text): return "'\(Self.shown(text))' is not a hex colour: \(colourForms)"
+        case .trailingText(let text): return "unexpected '\(SafeText.excerpt(text))' after the value"
+        case .unquotedValue(let text): return "'\(SafeText.excerpt(text))' must be quoted: \(colourForms)"
+        case .badHex(let text): return "'\(SafeText.excerpt(text))' is not a hex colour: \(colourForms)"
         case .indexOutOfRange(let n): return "palette index \(n) is outside 0-255"
-        case .unknownColorName(let name): return "'\(Self.shown(name))' is not a colour name: \(colourForms)"
+        case .unknownColorName(let name): return "'\(SafeText.excerpt(name))' is not a colour name: \(colourForms)"
         case .wrongType(let expected): return "expected \(expected)"
         case .notUTF8: return "not UTF-8 text (save the file as UTF-8)"
         case .unreadable: return "cannot be read"
         case .notTOML(let text): return text
         case let .noSuchTheme(name, available):
-            return "no theme '\(name)'; available: \(available.joined(separator: ", "))"
+            return "no theme '\(SafeText.excerpt(name))'; available: \(available.map { SafeText.excerpt($0) }.joined(separator: ", "))"
         }
-    }
-
-    /// Text from the file as a message quotes it: on one line, control characters and line breaks written
-    /// as escapes (`\r`, `\u{2028}`) so they show where they are, and cut to 60 characters.
-    ///
-    /// A theme line may hold a lone carriage return or a Unicode line separator; quoted as it is, the
-    /// message would break in two. (Feeds quotes answers the same way; the modules share no code.)
-    static func shown(_ text: String) -> String {
-        var result = ""
-        for (count, character) in text.enumerated() {
-            if count == 60 { return result + "…" }
-            guard character.isNewline || character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                result.append(character)
-                continue
-            }
-            for scalar in character.unicodeScalars {
-                switch scalar {
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\t": result += "\\t"
-                case "\0": result += "\\0"
-                default: result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-                }
-            }
-        }
-        return result
     }
 }
