@@ -24,7 +24,7 @@ struct DashboardCommand: ParsableCommand {
 
     /// The background fetchers over the store, configured from config.toml (a bad file stops here): the
     /// price refresh and the daily fundamentals run, sharing the store's fetch lease.
-    func makeLive(environment: [String: String]) throws -> (runner: LiveRunner, interval: TimeInterval) {
+    func makeLive(environment: [String: String]) throws -> (runner: LiveRunner, interval: TimeInterval, asksForContact: Bool) {
         let config = try LiveSettings.config(home: storeOptions.home, environment: environment)
         let store = try storeOptions.openStore()
         let quietDays = viewOptions.quietDays
@@ -37,7 +37,7 @@ struct DashboardCommand: ParsableCommand {
         let runner = LiveRunner(refresh: refresh, fundamentals: fundamentals) {
             try StoredChartData.load(from: store, quietDays: quietDays)
         }
-        return (runner, config.refreshInterval)
+        return (runner, config.refreshInterval, !config.fundamentals.secContactAsked)
     }
 
     func run() throws {
@@ -67,7 +67,10 @@ struct DashboardCommand: ParsableCommand {
             state.live.interval = live.interval
             state.live.nextRefresh = Date()
             loop.live = live.runner
+            // Asked once, where the SEC would be asked: in live mode, which runs the daily fundamentals fetch.
+            if live.asksForContact, self.live { state.secContactPrompt = SECContactPrompt() }
         }
+        loop.configFile = storeOptions.configFilePath(environment: environment)
         let signal = loop.run(&state)
         terminal.stop()
         printWarnings(themes.warnings)
@@ -86,6 +89,8 @@ struct RuntimeLoop {
     let memory: RememberedTheme
     /// Runs fetches; nil without live data (demo).
     var live: LiveRunner? = nil
+    /// Where an answer to the SEC contact question is written.
+    var configFile = "config.toml"
 
     /// Runs until a quit command or a signal; returns the signal that ended it, if any.
     func run(_ state: inout AppState) -> Int32? {
@@ -128,6 +133,16 @@ struct RuntimeLoop {
                         live?.refreshFundamentals()
                     case .armTick(let date):
                         nextTick = date
+                    case .saveSECContact(let contact):
+                        do {
+                            try SECContactSetting.save(contact, to: configFile)
+                            if !contact.isEmpty {
+                                live?.setSECContact(contact)
+                                state.notice = "saved sec_contact in \(configFile); flows and the loss share come with the next daily run"
+                            }
+                        } catch {
+                            state.notice = "\(error)"
+                        }
                     }
                 }
             }

@@ -11,7 +11,7 @@ import Markets
 /// price refresh; its messages are picked up at the next wake.
 final class LiveRunner: @unchecked Sendable {
     private let refresh: LiveRefresh
-    private let fundamentals: FundamentalsRefresh?
+    private var fundamentals: FundamentalsRefresh?
     private let reload: @Sendable () throws -> MarketData
     private let queue = DispatchQueue(label: "resonance.fetch")
     private let fundamentalsQueue = DispatchQueue(label: "resonance.fundamentals")
@@ -53,7 +53,7 @@ final class LiveRunner: @unchecked Sendable {
     /// Starts the daily fundamentals run in the background when it is due and this process holds the lease;
     /// does nothing while one is already running.
     func refreshFundamentals() {
-        guard let fundamentals else { return }
+        guard let fundamentals = lock.withLock({ self.fundamentals }) else { return }
         let idle = lock.withLock { () -> Bool in
             defer { fundamentalsRunning = true }
             return !fundamentalsRunning
@@ -63,12 +63,19 @@ final class LiveRunner: @unchecked Sendable {
             defer { lock.withLock { fundamentalsRunning = false } }
             guard fundamentals.shouldRun() else { return }
             lock.withLock { messages.append(.fundamentalsStarted) }
-            let outcome = fundamentals.run()
+            let outcome = fundamentals.run { progress in
+                self.lock.withLock { self.messages.append(.fundamentalsProgress(progress.badge)) }
+            }
             let data = try? reload()
             let status = outcome.status.map { FeedStatus(source: $0.source, updatedAt: $0.succeededAt, fault: $0.fault) }
             let report = FundamentalsReport(finishedAt: Date(), data: data, status: status, note: outcome.note)
             lock.withLock { messages.append(.fundamentalsFetched(report)) }
         }
+    }
+
+    /// Uses a contact the user just gave for the next daily runs.
+    func setSECContact(_ contact: String) {
+        lock.withLock { fundamentals?.config.fundamentals.secContact = contact }
     }
 
     /// Gives up the store's fetch lease so another dashboard takes over.

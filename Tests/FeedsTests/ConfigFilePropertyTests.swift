@@ -65,15 +65,10 @@ struct ConfigFilePropertyTests {
             sections.append(["[sec]", "url = \(quoted(url, &random))"])
         }
         if random.chance(0.5) {
-            var lines = ["[ishares]"]
+            var lines = ["[flows]"]
             let funds = Array(["IWM", "IJR", "VTWO"].shuffled(using: &random).prefix(random.int(1...3)))
             config.fundamentals.funds = funds
             lines.append("funds = [\(funds.map { quoted(random.chance(0.3) ? $0.lowercased() : $0, &random) }.joined(separator: ", "))]")
-            if funds.contains("VTWO") || random.chance(0.3) {
-                let path = "/us/products/\(random.int(1...999_999))/vtwo"
-                config.fundamentals.productPaths["VTWO"] = path
-                lines.append("vtwo = \(quoted(path, &random))")
-            }
             sections.append(lines)
         }
         var lines = top
@@ -135,7 +130,7 @@ struct ConfigFilePropertyTests {
             #expect(names.allSatisfy(FeedsConfig.providerNames.contains), "seed \(seed): \(names)")
             #expect(series == .btc || !names.contains("coinbase"), "seed \(seed): coinbase for \(series)")
         }
-        let urls = [config.yahooURL, config.coinbaseURL, config.stooqURL, config.fundamentals.isharesURL] + [config.fundamentals.secURL].compactMap { $0 }
+        let urls = [config.yahooURL, config.coinbaseURL, config.stooqURL] + [config.fundamentals.secURL].compactMap { $0 }
         for url in urls {
             #expect(["http", "https"].contains(url.scheme?.lowercased()) && url.host != nil, "seed \(seed): \(url)")
         }

@@ -15,6 +15,8 @@ public enum Msg: Sendable {
     case fetched(FetchReport)
     /// The daily fundamentals run began (it was due, and this process holds the fetch lease).
     case fundamentalsStarted
+    /// Where the running fundamentals run is, for the status bar's badge (`SEC 37/212`).
+    case fundamentalsProgress(String)
     /// The daily fundamentals run finished.
     case fundamentalsFetched(FundamentalsReport)
 }
@@ -32,4 +34,6 @@ public enum Cmd: Equatable, Sendable {
     case refreshFundamentals
     /// Send one `.tick` at this time (replacing the tick armed before).
     case armTick(Date)
+    /// Write `sec_contact` into config.toml ("" when the user skipped the question, so it is not asked again).
+    case saveSECContact(String)
 }

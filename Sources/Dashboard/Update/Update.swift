@@ -18,6 +18,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
     case .fundamentalsStarted:
         state.live.fundamentals.inFlight = true
         return []
+    case .fundamentalsProgress(let badge):
+        state.live.fundamentals.badge = badge
+        return []
     case .fundamentalsFetched(let report):
         LiveUpdate.fundamentalsFetched(&state, report)
         return []
@@ -25,6 +28,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
         handleMouse(&state, event)
         return []
     case .key(let key):
+        if state.secContactPrompt != nil { return SECContactUpdate.key(&state, key) }
         guard let action = KeyMap.action(for: key) else {
             if case .character(let c) = key { state.notice = "no key '\(c)' — press ? for help" }
             return []

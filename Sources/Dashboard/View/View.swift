@@ -20,7 +20,11 @@ public func view(_ state: AppState, size: Size) -> Buffer {
         CursorReadout(state: state).render(in: layout.readout, buffer: &buffer)
         MarkerList(state: state).render(in: layout.markers, buffer: &buffer)
     }
-    StatusBar(state: state).render(in: layout.status, buffer: &buffer)
+    if let prompt = state.secContactPrompt {
+        SECContactLine(state: state, prompt: prompt).render(in: layout.status, buffer: &buffer)
+    } else {
+        StatusBar(state: state).render(in: layout.status, buffer: &buffer)
+    }
     if state.showHelp { HelpOverlay(state: state).render(in: area, buffer: &buffer) }
     return buffer
 }
