@@ -71,6 +71,10 @@ public struct NPortDocument: Hashable, Sendable {
         guard reader.sawRoot else {
             throw FundamentalsParseError(label, "not an N-PORT document (no <edgarSubmission> in \(namespace))")
         }
+        // The parser takes a document cut short for a whole one: only the root's end tag proves it is whole.
+        guard reader.rootClosed else {
+            throw FundamentalsParseError(label, "not well-formed XML (the document ends early, before </edgarSubmission>, after \(data.count) bytes)")
+        }
         let fields = reader.fields
         let type = fields["headerData/submissionType"] ?? ""
         guard type == "NPORT-P" || type == "NPORT-P/A" else {
@@ -125,6 +129,7 @@ public struct NPortDocument: Hashable, Sendable {
 /// Reads the elements of the N-PORT namespace by path below the root.
 private final class NPortReader: NSObject, XMLParserDelegate {
     var sawRoot = false
+    var rootClosed = false
     var problem: String?
     /// Text of the leaf elements read, by path below the root (`formData/genInfo/repPdDate`).
     var fields: [String: String] = [:]
@@ -172,6 +177,7 @@ private final class NPortReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         defer { path.removeLast(); text = "" }
+        if path.count == 1, name == "edgarSubmission", namespaceURI == NPortDocument.namespace { rootClosed = true }
         guard namespaceURI == NPortDocument.namespace, path.count >= 2 else { return }
         let below = path.dropFirst().joined(separator: "/")
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -45,6 +45,10 @@ public struct NPortFilingFeed: Hashable, Sendable {
             throw FundamentalsParseError(label, "not a well-formed Atom feed (line \(parser.lineNumber): \(XMLProblem.describe(parser.parserError)))")
         }
         guard reader.sawFeed else { throw FundamentalsParseError(label, "not an Atom feed (no <feed> in \(atomNamespace))") }
+        // The parser takes a page cut short for a whole one: only </feed> proves it is whole.
+        guard reader.feedClosed else {
+            throw FundamentalsParseError(label, "not a well-formed Atom feed (it ends early, before </feed>, after \(data.count) bytes)")
+        }
         var filings: [NPortFiling] = []
         for (index, entry) in reader.entries.enumerated() {
             let place = "\(label) entry \(index + 1)"
@@ -71,6 +75,7 @@ public struct NPortFilingFeed: Hashable, Sendable {
 /// Collects each Atom entry's content fields by element name.
 private final class FeedReader: NSObject, XMLParserDelegate {
     var sawFeed = false
+    var feedClosed = false
     var entries: [[String: String]] = []
     private var current: [String: String]?
     private var text = ""
@@ -86,6 +91,7 @@ private final class FeedReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "feed", namespaceURI == NPortFilingFeed.atomNamespace { feedClosed = true }
         if name == "entry", let entry = current {
             entries.append(entry)
             current = nil

@@ -99,7 +99,7 @@ public struct SECClient: Sendable {
                 let answer = try transport.get(url, headers: ["User-Agent": userAgent, "Accept": "*/*"])
                 switch answer.status {
                 case 200..<300:
-                    try AnswerCheck.rejectHTML(answer)
+                    if Self.isHTML(answer) { throw FetchFault.html }
                     return answer.body
                 case 404 where missingIsNil:
                     return nil
@@ -123,6 +123,14 @@ public struct SECClient: Sendable {
                 sleep(wait)
             }
         }
+    }
+
+    /// Whether an answer is an HTML page (a maintenance or block page) rather than the JSON or XML asked for:
+    /// by its type, or by a body that opens with `<!DOCTYPE html` or `<html`; XML documents open with `<` too.
+    static func isHTML(_ answer: HTTPAnswer) -> Bool {
+        if let type = answer.headers["content-type"], type.lowercased().contains("text/html") { return true }
+        let head = String(decoding: answer.body.prefix(64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html")
     }
 
     static func seconds(_ interval: TimeInterval) -> String {
