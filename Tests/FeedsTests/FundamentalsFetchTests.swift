@@ -75,9 +75,11 @@ struct FundamentalsFetchTests {
         let index = (source.year - sec.firstFilingYear) * 4 + source.quarter - 1
         let members = (0..<sec.companies).filter { sec.isConstituent($0, quarterIndex: index) }
         let matched = members.filter { !FixtureSEC.isPrivate($0) }
-        let firstQuarter = CalendarQuarter(year: quarter.year, quarter: quarter.quarter).adding(-3)
+        let firstQuarter = quarter.adding(-3)
         let reported = matched.filter { sec.firstFactYear($0) <= firstQuarter.year }
-        return (members.count, matched.count, reported.count, reported.filter { $0 % 3 == 0 }.count)
+        let quarterIndex = (quarter.year - sec.firstFrameYear) * 4 + quarter.quarter - 1
+        return (members.count, matched.count, reported.count,
+                reported.filter { FixtureSEC.trailingNetIncome($0, endingWith: quarterIndex) < 0 }.count)
     }
 
     @Test("a first run stores every fund's months and the TTM share of every quarter, with its counts")
@@ -105,11 +107,18 @@ struct FundamentalsFetchTests {
             #expect(loss.values[i] == Double(expected.lossMaking), "\(day)")
             #expect(abs(share.values[i] - Double(expected.lossMaking) / Double(expected.reported) * 100) < 1e-9, "\(day)")
         }
-        // The single-quarter share counts the first quarter's loss of every third company plus one.
+        // The single-quarter share counts the quarter alone (a first-quarter loss in a profitable year too).
         let single = try world.store.loadObservations(LossShareQuarter.SeriesName.quarterShare)
-        let q1 = try #require(single.days.firstIndex(of: Day(iso: "2025-03-31")!))
-        let q2 = try #require(single.days.firstIndex(of: Day(iso: "2025-06-30")!))
-        #expect(single.values[q1] > single.values[q2])
+        #expect(single.days == share.days)
+        for (day, value) in zip(single.days, single.values) {
+            let quarter = CalendarQuarter(containing: day)
+            let source = max(quarter, firstFiled)
+            let members = (0..<40).filter { world.sec.isConstituent($0, quarterIndex: (source.year - 2024) * 4 + source.quarter - 1) }
+                .filter { !FixtureSEC.isPrivate($0) && world.sec.firstFactYear($0) <= quarter.year }
+            let index = (quarter.year - 2022) * 4 + quarter.quarter - 1
+            let losing = members.filter { FixtureSEC.netIncome($0, quarterIndex: index) < 0 }.count
+            #expect(abs(value - Double(losing) / Double(members.count) * 100) < 1e-9, "\(day)")
+        }
         // Quarters before IWM's first filing carry the date of the holdings applied backwards.
         let asOf = try world.store.loadObservations(LossShareQuarter.SeriesName.constituentsAsOf)
         #expect(Day(rawValue: Int32(asOf.values[0])) == Day(iso: "2024-03-31"))

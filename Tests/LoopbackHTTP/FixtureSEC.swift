@@ -105,13 +105,21 @@ public final class FixtureSEC: @unchecked Sendable {
         if company % 17 == 5, quarterIndex >= 10 { return false }
         return true
     }
-    /// A company's net income in a calendar quarter (index from `firstFrameYear` Q1): every third loses money every
-    /// quarter; every third plus one loses in each year's first quarter only (a loss quarter, a profitable year).
+    /// A company's net income in a calendar quarter (index from `firstFrameYear` Q1). Each year 30 to 50% of the
+    /// companies lose money in every quarter (a different set each year); of the others, every third plus one
+    /// loses in the year's first quarter only (a loss quarter in a profitable year).
     public static func netIncome(_ company: Int, quarterIndex: Int) -> Double {
-        if company % 3 == 0 { return -2_000_000 - Double(company) * 10_000 }
+        let year = quarterIndex / 4
+        if (company * 7 + year * 3) % 10 < 3 + year % 3 { return -2_000_000 - Double(company) * 10_000 }
         if company % 3 == 1, quarterIndex % 4 == 0 { return -1_000_000 }
         return 3_000_000 + Double(company) * 10_000
     }
+
+    /// A company's net income over the four quarters ending with one, by the rule above.
+    public static func trailingNetIncome(_ company: Int, endingWith quarterIndex: Int) -> Double {
+        (quarterIndex - 3...quarterIndex).map { netIncome(company, quarterIndex: $0) }.reduce(0, +)
+    }
+
     /// Companies reporting only `ProfitLoss`.
     public static func reportsProfitLossOnly(_ company: Int) -> Bool { company % 7 == 1 }
     /// Companies whose fourth quarter is in the quarterly frame (the others only in the year's).

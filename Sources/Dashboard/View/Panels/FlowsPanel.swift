@@ -15,7 +15,8 @@ struct FlowsPanel: Widget {
         let analysis = state.data.analysis
         let monthly = analysis.monthlyFlows
         let funds = analysis.flows.map { (name: Self.fundName($0.id), months: monthlySums($0)) }
-        let inner = PanelChrome(state: state, panel: .flows).draw(in: area, title: title(funds: funds), buffer: &buffer)
+        let inner = PanelChrome(state: state, panel: .flows)
+            .draw(in: area, title: PanelDates.title(titles(funds: funds), frameWidth: area.width), buffer: &buffer)
         guard inner.height >= 2, inner.width >= 20, let viewport = state.viewport else { return }
         let unicode = state.glyphs.needsUnicode
         let mark = unicode ? "◆" : "*"
@@ -98,10 +99,10 @@ struct FlowsPanel: Widget {
         }
     }
 
-    /// `Small-cap ETF net flows · 2025: -$4.20bn across 6 funds`, for the cursor's year.
-    private func title(funds: [(name: String, months: ValueSeries)]) -> String {
-        var text = "Small-cap ETF net flows, monthly"
-        guard let cursor = state.viewport?.cursor, !funds.isEmpty else { return text }
+    /// `Small-cap ETF net flows, monthly · 2025: -$4.2bn across 6 funds` for the cursor's year, longest first.
+    private func titles(funds: [(name: String, months: ValueSeries)]) -> [String] {
+        let name = "Small-cap ETF net flows, monthly"
+        guard let cursor = state.viewport?.cursor, !funds.isEmpty else { return [name, "ETF net flows"] }
         let year = cursor.year
         let range = Day(year: year, month: 1, day: 1)!...Day(year: year, month: 12, day: 31)!
         var total = 0.0, counted = 0
@@ -115,40 +116,56 @@ struct FlowsPanel: Widget {
                 months.insert(fund.months.days[i].components.month)
             }
         }
-        guard counted > 0, let first = months.min(), let last = months.max() else { return text + " · no flows in \(year)" }
+        guard counted > 0, let first = months.min(), let last = months.max() else {
+            return [name + " · no flows in \(year)", "ETF flows · none in \(year)"]
+        }
         let span = months.count == 12 ? "\(year)" : "\(year) \(DateTicks.monthNames[first - 1])–\(DateTicks.monthNames[last - 1])"
-        text += " · \(span): \(billions(total)) across \(counted) fund\(counted == 1 ? "" : "s")"
-        return text
+        let sum = "\(span): \(billions(total, decimals: 1)) across \(counted) fund\(counted == 1 ? "" : "s")"
+        return [name + " · " + sum, "ETF net flows · " + sum, "ETF flows " + sum, sum]
     }
 
-    /// The readout at the cursor, the latest month and the lag, the Vanguard and press notes: most important first.
+    /// The readout at the cursor, the latest month and the lag, the Vanguard and press notes: most important
+    /// first, each in wordings from long to short.
     private func footerLines(funds: [(name: String, months: ValueSeries)], monthly: ValueSeries, viewport: Viewport,
-                             figures: [PressFlowFigure], mark: String) -> [(String, Style)] {
+                             figures: [PressFlowFigure], mark: String) -> [(wordings: [String], style: Style)] {
         let theme = state.theme
         let pointer = state.glyphs.needsUnicode ? "▸ " : "> "
         let (year, month, _) = viewport.cursor.components
         let first = Day(year: year, month: month, day: 1)!
-        var readout = pointer + String(first.iso.prefix(7)) + ": "
         let latest = monthly.days.last!
+        var value: String
         if let i = monthly.days.firstIndex(of: first) {
             let reporting = funds.filter { $0.months.days.contains(first) }.count
-            readout += "\(billions(monthly.values[i])) across \(reporting) fund\(reporting == 1 ? "" : "s")"
+            value = "\(billions(monthly.values[i])) across \(reporting) fund\(reporting == 1 ? "" : "s")"
         } else {
-            readout += first > latest ? "not public yet" : "no flows"
+            value = first > latest ? "not public yet" : "no flows"
         }
+        let head = pointer + String(first.iso.prefix(7)) + ": " + value
+        var readout = [head]
         if let i = state.data.index.lastIndex(onOrBefore: viewport.cursor) {
-            readout += " · RUT \(ValueFormat.fixed(state.data.index.closes[i], decimals: 0)) (line, own scale)"
+            let rut = ValueFormat.fixed(state.data.index.closes[i], decimals: 0)
+            readout = [head + " · RUT \(rut) (the line, on its own scale)", head + " · RUT \(rut) (line)", head]
         }
-        var lines: [(String, Style)] = [(readout, theme.text)]
-        lines.append(("latest month \(latest.iso.prefix(7)): N-PORT months are public about 60 days after each fund's fiscal"
-                      + " quarter, so later months are missing, not zero", theme.dimText))
-        var notes: [String] = []
-        let vanguard = funds.map(\.name).filter { ["VB", "VTWO", "VBR", "VBK", "VIOO"].contains($0) }
+        let latestMonth = String(latest.iso.prefix(7))
+        var lines: [(wordings: [String], style: Style)] = [(readout, theme.text)]
+        lines.append(([
+            "latest public month \(latestMonth): N-PORT months come out about 60 days after each fund's fiscal quarter, so later months are missing, not zero",
+            "latest public month \(latestMonth) · N-PORT lags ~60 days: later months are missing, not zero",
+            "public to \(latestMonth) · N-PORT lags ~60 days: later months not out, not zero",
+            "public to \(latestMonth) · later months not out yet",
+        ], theme.dimText))
+        let vanguard = funds.map(\.name).filter { ["VB", "VTWO", "VBR", "VBK", "VIOO"].contains($0) }.joined(separator: ", ")
+        let press = figures.isEmpty ? nil : "\(mark) press figures (off the scale: at the edge with their value)"
         if !vanguard.isEmpty {
-            notes.append("\(vanguard.joined(separator: ", ")): Vanguard's N-PORT covers the ETF and mutual-fund shares together")
+            lines.append(([
+                "\(vanguard): Vanguard's N-PORT covers the ETF and mutual-fund shares together" + (press.map { " · " + $0 } ?? ""),
+                "\(vanguard): Vanguard's N-PORT covers the ETF and mutual-fund shares together",
+                "\(vanguard): Vanguard files ETF and mutual-fund shares as one",
+                "\(vanguard): ETF and mutual-fund shares together",
+            ], theme.dimText))
+        } else if let press {
+            lines.append(([press, "\(mark) press figures"], theme.dimText))
         }
-        if !figures.isEmpty { notes.append("\(mark) press figures; one off the scale sits at the edge with its value") }
-        if !notes.isEmpty { lines.append((notes.joined(separator: " · "), theme.dimText)) }
         return lines
     }
 

@@ -11,9 +11,12 @@ struct LossSharePanel: Widget {
         let share = state.data.analysis.lossShare
         let coverage = state.data.lossShareCoverage
         let source = share.isEmpty ? "" : (coverage.isComputed ? " · SEC filings" : " · imported series")
+        let titles = ["Russell 2000 companies with negative trailing-12-month net income · % by quarter" + source,
+                      "Russell 2000 companies losing money over 12 months, %" + source,
+                      "R2000 loss-making share (12-month net income < 0)" + source,
+                      "R2000 loss-making share" + source, "Loss-making share"]
         let inner = PanelChrome(state: state, panel: .lossShare)
-            .draw(in: area, title: "Russell 2000 companies with negative trailing-12-month net income · % by quarter" + source,
-                  buffer: &buffer)
+            .draw(in: area, title: PanelDates.title(titles, frameWidth: area.width), buffer: &buffer)
         guard inner.height >= 2, inner.width >= 20, let viewport = state.viewport else { return }
         let unicode = state.glyphs.needsUnicode
         let mark = unicode ? "◆" : "*"
@@ -64,34 +67,41 @@ struct LossSharePanel: Widget {
         PanelDates.writeLines(notes, in: footer, buffer: &buffer)
     }
 
-    /// The cursor quarter's share and counts, where its constituents come from, and the press figures.
-    private func footerLines(viewport: Viewport, figures: [PressLossShareFigure], mark: String) -> [(String, Style)] {
+    /// The cursor quarter's share and counts, where its constituents come from, and the press figures: most
+    /// important first, each in wordings from long to short.
+    private func footerLines(viewport: Viewport, figures: [PressLossShareFigure], mark: String) -> [(wordings: [String], style: Style)] {
         let theme = state.theme
         let share = state.data.analysis.lossShare
         let pointer = state.glyphs.needsUnicode ? "▸ " : "> "
         guard let i = share.days.lastIndex(where: { $0 <= viewport.cursor }) else {
-            return [(pointer + "\(viewport.cursor.iso): before the first quarter (\(share.days[0].iso))", theme.text)]
+            return [([pointer + "\(viewport.cursor.iso): before the first quarter (\(share.days[0].iso))"], theme.text)]
         }
-        var readout = pointer + "\(share.days[i].iso): \(ValueFormat.fixed(share.values[i], decimals: 1))% loss-making"
-        var lines: [(String, Style)] = []
+        let head = pointer + "\(share.days[i].iso): \(ValueFormat.fixed(share.values[i], decimals: 1))%"
+        var lines: [(wordings: [String], style: Style)] = []
         if let counts = state.data.lossShareCoverage.counts(onOrBefore: viewport.cursor), counts.quarterEnd == share.days[i] {
-            readout += " over 12 months"
-            if let single = counts.quarterSharePercent { readout += " (\(ValueFormat.fixed(single, decimals: 1))% this quarter)" }
-            lines.append((readout, theme.text))
-            var line = "\(grouped(counts.constituents)) constituents, \(grouped(counts.matched)) matched to SEC filers, "
-                + "\(grouped(counts.reported)) with four quarters reported"
-            if let loss = counts.lossMaking { line += ", \(grouped(loss)) loss-making" }
-            lines.append((line, theme.text))
+            let single = counts.quarterSharePercent.map { ValueFormat.fixed($0, decimals: 1) + "%" }
+            lines.append(([head + " lost money over 12 months" + (single.map { " · \($0) in the quarter alone" } ?? ""),
+                           head + " loss-making (12 months)" + (single.map { " · \($0) in the quarter" } ?? ""),
+                           head + " (12 months)" + (single.map { ", quarter \($0)" } ?? ""), head], theme.text))
+            let loss = counts.lossMaking.map { grouped($0) }
+            let (total, matched, reported) = (grouped(counts.constituents), grouped(counts.matched), grouped(counts.reported))
+            lines.append(([
+                "\(total) constituents, \(matched) matched to SEC filers, \(reported) with four quarters reported" + (loss.map { ", \($0) loss-making" } ?? ""),
+                "\(total) constituents · \(matched) matched · \(reported) with 4 quarters" + (loss.map { " · \($0) losing" } ?? ""),
+                "\(total) in · \(matched) matched · \(reported) reported" + (loss.map { " · \($0) losing" } ?? ""),
+            ], theme.text))
             if let from = counts.appliedBackwardsFrom {
-                lines.append(("constituents of \(from.iso), IWM's earliest N-PORT, applied backwards (survivorship)", theme.dimText))
+                lines.append((["constituents of \(from.iso), IWM's earliest N-PORT, applied backwards (survivorship)",
+                               "IWM's holdings of \(from.iso) applied backwards", "holdings of \(from.iso) applied backwards"], theme.dimText))
             } else {
-                lines.append(("constituents: IWM's holdings at that quarter's end (point in time)", theme.dimText))
+                lines.append((["constituents: IWM's holdings at that quarter's end (point in time)",
+                               "IWM's holdings at the quarter's end (point in time)", "point-in-time constituents"], theme.dimText))
             }
         } else {
-            lines.append((readout, theme.text))
+            lines.append(([head + " loss-making", head], theme.text))
         }
         if !figures.isEmpty {
-            lines.append(("\(mark) press: " + figures.map(\.label).joined(separator: "; "), theme.dimText))
+            lines.append((["\(mark) press: " + figures.map(\.label).joined(separator: "; "), "\(mark) press figures"], theme.dimText))
         }
         return lines
     }

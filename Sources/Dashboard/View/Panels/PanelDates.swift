@@ -32,11 +32,20 @@ enum PanelDates {
         return cut.isEmpty ? "" : cut + "…"
     }
 
-    /// Writes lines, most important first, into the rows of an area (one line a row; what does not fit is cut
-    /// at a word boundary, and lines beyond the area's rows are left out from the least important).
-    static func writeLines(_ lines: [(String, Style)], in area: Rect, buffer: inout Buffer) {
-        for (row, (text, style)) in lines.prefix(area.height).enumerated() {
-            buffer.write(fitted(text, width: area.width), x: area.x, y: area.y + row, style: style, clip: area)
+    /// Writes lines, most important first, into the rows of an area, one a row: each as the first of its
+    /// wordings that fits, else the shortest cut at a word boundary; lines beyond the rows are left out from
+    /// the least important.
+    static func writeLines(_ lines: [(wordings: [String], style: Style)], in area: Rect, buffer: inout Buffer) {
+        for (row, line) in lines.prefix(area.height).enumerated() {
+            buffer.write(choose(line.wordings, width: area.width), x: area.x, y: area.y + row, style: line.style, clip: area)
         }
     }
+
+    /// The first wording that fits a width, else the last one cut at a word boundary.
+    static func choose(_ wordings: [String], width: Int) -> String {
+        wordings.first { $0.count <= width } ?? fitted(wordings.last ?? "", width: width)
+    }
+
+    /// A panel title that fits its frame: the first wording that fits, else the last cut at a word boundary.
+    static func title(_ wordings: [String], frameWidth: Int) -> String { choose(wordings, width: max(0, frameWidth - 6)) }
 }
