@@ -144,7 +144,7 @@ private struct Run {
         case not
     }
 
-    /// A document through the client, with progress and faults.
+    /// A document through the client, with progress and faults (one at a time: for the lists, `fetchAll`).
     mutating func fetch<T>(_ request: SECRequest, missingIsNil: Bool = false, planned: Planned = .estimated,
                            read: (Data) throws -> T) -> T? {
         let kept = sec.isKept(request, now: now)
@@ -156,6 +156,27 @@ private struct Run {
         } catch {
             fault("\(request.label): \(error)")
             return nil
+        }
+    }
+
+    /// Documents already counted in the plan, a few in flight at once (see `ConcurrentFetch`); faults are
+    /// reported in the order of the requests.
+    mutating func fetchAll<T: Sendable>(_ requests: [SECRequest], missingIsNil: Bool = false,
+                                        read: @escaping @Sendable (Data, String) throws -> T) -> [T?] {
+        guard !requests.isEmpty else { return [] }
+        let progress = UncheckedBox(fetcher.progress)
+        let counter = sec.counter
+        let planned = self.planned
+        let outcomes = ConcurrentFetch.run(requests, client: sec, now: now, missingIsNil: missingIsNil, started: { request in
+            progress.value(FundamentalsProgress(done: counter.count, planned: planned, reading: "reading \(request.label)"))
+        }, read: { data, request in try read(data, request.label) })
+        return zip(requests, outcomes).map { request, outcome in
+            switch outcome {
+            case .success(let value): return value
+            case .failure(let error):
+                fault("\(request.label): \(error)")
+                return nil
+            }
         }
     }
 
@@ -189,12 +210,13 @@ private struct Run {
                                 label: "\(fund) filing \(filing.accession)"))
         }
         plan(requests.filter { !sec.isKept($0.1, now: now) }.count)
+        let series = listing.seriesID
+        let outcomes = fetchAll(requests.map(\.1)) { data, label in
+            try NPortDocument.parse(data, label: label, expectedSeries: series)
+        }
         var byReportDate: [Day: (NPortFiling, NPortDocument)] = [:]
-        for (filing, request) in requests {
-            let label = request.label
-            guard let document = fetch(request, planned: .exactly, read: {
-                try NPortDocument.parse($0, label: label, expectedSeries: listing.seriesID)
-            }) else { continue }
+        for ((filing, _), outcome) in zip(requests, outcomes) {
+            guard let document = outcome else { continue }
             if let (kept, _) = byReportDate[document.reportDate] {
                 // An amendment replaces the filing of the same report date; the later filed of two amendments wins.
                 let replaces = filing.isAmendment && (!kept.isAmendment || filing.filingDate >= kept.filingDate)
@@ -237,6 +259,7 @@ private struct Run {
 
         var income = NetIncomeHistory()
         var failed = Set<CalendarQuarter>()
+        var frames: [(request: SECRequest, year: Int, quarter: Int?, period: String)] = []
         for year in years {
             for quarter in [1, 2, 3, 4, nil] as [Int?] {
                 if CalendarQuarter(year: year, quarter: quarter ?? 4) > lastFiled {
@@ -244,24 +267,32 @@ private struct Run {
                     continue
                 }
                 let period = XBRLFrame.periodName(year: year, quarter: quarter)
-                let end = quarter.map { CalendarQuarter(year: year, quarter: $0).lastDay } ?? CalendarQuarter(year: year, quarter: 4).lastDay
+                let end = CalendarQuarter(year: year, quarter: quarter ?? 4).lastDay
                 let settled = end.distance(to: today) >= FundamentalsFetcher.settledAfterDays
                 for tag in NetIncomeHistory.tags {
                     let request = SECRequest(path: "api/xbrl/frames/us-gaap/\(tag)/USD/\(period).json", onDataHost: true,
                                              cacheName: "sec/frames/\(tag)-USD-\(period).json", freshFor: settled ? nil : 86_400,
                                              label: "frame \(tag) \(period)")
-                    let label = request.label
-                    let before = faults.count
-                    let frame = fetch(request, missingIsNil: true) { try XBRLFrame.parse($0, label: label, expectedPeriod: period) }
-                    if faults.count > before {
-                        if let quarter { failed.insert(CalendarQuarter(year: year, quarter: quarter)) } else {
-                            failed.insert(CalendarQuarter(year: year, quarter: 4))
-                        }
-                    }
-                    if let frame { income.add(frame, year: year, quarter: quarter, keep: keep) }
+                    if sec.isKept(request, now: now) { planned -= 1 }
+                    frames.append((request, year, quarter, period))
                 }
             }
         }
+        let faultsBefore = faults.count
+        let read = frames.map { (request: $0.request, period: $0.period) }
+        let periods = Dictionary(read.map { ($0.request.label, $0.period) }, uniquingKeysWith: { a, _ in a })
+        let outcomes = fetchAll(read.map(\.request), missingIsNil: true) { data, label in
+            try XBRLFrame.parse(data, label: label, expectedPeriod: periods[label])
+        }
+        // In request order, so each period's NetIncomeLoss comes before its ProfitLoss.
+        for (frame, outcome) in zip(frames, outcomes) {
+            if let outcome { income.add(outcome, year: frame.year, quarter: frame.quarter, keep: keep) }
+        }
+        for line in faults.dropFirst(faultsBefore) {
+            guard let frame = frames.first(where: { line.hasPrefix($0.request.label + ":") }) else { continue }
+            failed.insert(CalendarQuarter(year: frame.year, quarter: frame.quarter ?? 4))
+        }
+
         var quarters: [LossShareQuarter] = []
         var quarter = CalendarQuarter(year: years.first ?? lastFiled.year, quarter: 4)
         while quarter <= lastFiled {
