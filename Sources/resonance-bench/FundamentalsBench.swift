@@ -14,8 +14,10 @@ struct FundamentalsBench {
         var seconds: Double
         /// The time the requests take at exactly 10 a second.
         var bound: Double { Double(requests) / 10 }
+        var cpuSeconds: Double
         var againRequests: Int
         var againSeconds: Double
+        var againCPUSeconds: Double
         var status: Int32
     }
 
@@ -42,16 +44,16 @@ struct FundamentalsBench {
         guard let again = ChildProcess.run(binary, ["fetch", "--fundamentals"], environment: environment,
                                            stdoutPath: home + "/again.txt") else { return nil }
         let total = server.requests.filter(FixtureSEC.isSECRequest).count
-        return Result(requests: requests, seconds: first.seconds, againRequests: total - requests, againSeconds: again.seconds,
-                      status: max(first.status, again.status))
+        return Result(requests: requests, seconds: first.seconds, cpuSeconds: first.cpuSeconds, againRequests: total - requests,
+                      againSeconds: again.seconds, againCPUSeconds: again.cpuSeconds, status: max(first.status, again.status))
     }
 
     /// The result as Markdown.
     static func markdown(_ result: Result) -> String {
         """
-        | fetch --fundamentals | requests | wall time | at 10 requests/s | ratio | second run: requests | second run: wall time |
-        |---|---:|---:|---:|---:|---:|---:|
-        | 6 funds since 2019, frames since 2009 | \(result.requests) | \(String(format: "%.1f s", result.seconds)) | \(String(format: "%.1f s", result.bound)) | \(String(format: "%.2f×", result.seconds / result.bound)) | \(result.againRequests) | \(String(format: "%.2f s", result.againSeconds)) |
+        | fetch --fundamentals | requests | wall time | at 10 requests/s | ratio | CPU | second run: requests | wall time | CPU |
+        |---|---:|---:|---:|---:|---:|---:|---:|---:|
+        | 6 funds since 2019, frames since 2009 | \(result.requests) | \(String(format: "%.1f s", result.seconds)) | \(String(format: "%.1f s", result.bound)) | \(String(format: "%.2f×", result.seconds / result.bound)) | \(String(format: "%.1f s", result.cpuSeconds)) | \(result.againRequests) | \(String(format: "%.2f s", result.againSeconds)) | \(String(format: "%.2f s", result.againCPUSeconds)) |
 
         """
     }

@@ -74,7 +74,7 @@ struct FetchFundamentalsCommandTests {
         _ = try Processes.resonance(["fetch", "--series", "rut,btc"], environment: world.environment)
         let render = try Processes.resonance(["render", "--size", "200x50", "--color", "never"], environment: world.environment)
         #expect(render.stdout.contains("across 6 funds"), "\(render.stdout)")
-        #expect(render.stdout.contains("matched to SEC filers"), "\(render.stdout)")
+        #expect(render.stdout.contains("30 constituents · 29 matched"), "\(render.stdout)")
 
         let gone = try Processes.resonance(["fetch", "--fundamentals", "--backfill-months", "2"], environment: world.environment)
         #expect(gone.status != 0 && gone.stderr.contains("--backfill-months is gone"), "\(gone.stderr)")

@@ -26,7 +26,7 @@ struct LiveFundamentalsModeTests {
         #expect(world.secRequests.isEmpty)
         try tmux.type("Test Runner test@example.com")
         try tmux.press("Enter")
-        let screen = try tmux.waitFor(timeout: 60) { $0.contains("across 6 funds") && $0.contains("matched to SEC filers") }
+        let screen = try tmux.waitFor(timeout: 60) { $0.contains("across 6 funds") && $0.contains("29 matched") }
         #expect(screen.contains("across 6 funds"), "\(screen)")
         let config = world.home.appendingPathComponent("config.toml").path
         #expect(try String(contentsOfFile: config, encoding: .utf8).hasPrefix("sec_contact = \"Test Runner test@example.com\"\n"))

@@ -180,6 +180,17 @@ private struct Run {
         }
     }
 
+    /// The summary kept beside a filing: the document as read, without the holdings that are not US equity.
+    func summary(of request: SECRequest) -> NPortDocument? {
+        sec.cache.read(request.cacheName + ".summary.json").flatMap { try? JSONDecoder().decode(NPortDocument.self, from: $0) }
+    }
+
+    func keepSummary(_ document: NPortDocument, of request: SECRequest) {
+        var kept = document
+        kept.holdings = document.usEquities
+        if let data = try? JSONEncoder().encode(kept) { try? sec.cache.write(data, to: request.cacheName + ".summary.json") }
+    }
+
     mutating func fundListings() -> FundTickers? {
         fetch(SECRequest(path: "files/company_tickers_mf.json", cacheName: "sec/company_tickers_mf.json", freshFor: 7 * 86_400,
                          label: "company_tickers_mf.json")) { try FundTickers.parse($0) }
@@ -210,12 +221,20 @@ private struct Run {
                                 label: "\(fund) filing \(filing.accession)"))
         }
         plan(requests.filter { !sec.isKept($0.1, now: now) }.count)
+        // A kept filing is read from its summary (the parts used here), far cheaper than its XML again.
+        var documents: [NPortDocument?] = requests.map { sec.isKept($0.1, now: now) ? summary(of: $0.1) : nil }
+        let missing = documents.indices.filter { documents[$0] == nil }
         let series = listing.seriesID
-        let outcomes = fetchAll(requests.map(\.1)) { data, label in
+        let fetched = fetchAll(missing.map { requests[$0].1 }) { data, label in
             try NPortDocument.parse(data, label: label, expectedSeries: series)
         }
+        for (index, document) in zip(missing, fetched) {
+            guard let document else { continue }
+            documents[index] = document
+            keepSummary(document, of: requests[index].1)
+        }
         var byReportDate: [Day: (NPortFiling, NPortDocument)] = [:]
-        for ((filing, _), outcome) in zip(requests, outcomes) {
+        for ((filing, _), outcome) in zip(requests, documents) {
             guard let document = outcome else { continue }
             if let (kept, _) = byReportDate[document.reportDate] {
                 // An amendment replaces the filing of the same report date; the later filed of two amendments wins.

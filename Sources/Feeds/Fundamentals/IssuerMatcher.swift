@@ -55,13 +55,23 @@ public struct IssuerMatcher: Sendable {
         return cik
     }
 
+    /// A name without the SEC's state tags such as "/DE/" or "/NEW/": a slash, one to five letters, a slash.
+    static func withoutStateTags(_ text: String) -> String {
+        var characters = Array(text)
+        var i = 0
+        while i < characters.count {
+            if characters[i] == "/", let close = characters[(i + 1)...].prefix(6).firstIndex(of: "/"), close - i >= 2,
+               characters[(i + 1)..<close].allSatisfy({ $0.isLetter }) {
+                characters.replaceSubrange(i...close, with: [" "])
+            }
+            i += 1
+        }
+        return String(characters)
+    }
+
     /// A name made comparable: upper case, letters and digits, no state tag, no legal suffix.
     public static func normalised(_ name: String) -> String {
-        var text = name.uppercased()
-        // State tags such as "/DE/" or "/NEW/": a slash, a short word, a slash.
-        if let regex = try? NSRegularExpression(pattern: "/[A-Z]{1,5}/") {
-            text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
-        }
+        var text = withoutStateTags(name.uppercased())
         text = text.replacingOccurrences(of: "&", with: " AND ")
         let cleaned = String(text.map { $0.isLetter || $0.isNumber ? $0 : " " })
         var words = cleaned.split(separator: " ").map(String.init)

@@ -5,7 +5,7 @@ import FoundationXML
 import Markets
 
 /// One month's flows of a fund as N-PORT reports them (Item B.6), in US dollars.
-public struct NPortMonthFlow: Hashable, Sendable {
+public struct NPortMonthFlow: Hashable, Sendable, Codable {
     public var sales: Double
     public var reinvestment: Double
     public var redemption: Double
@@ -15,7 +15,7 @@ public struct NPortMonthFlow: Hashable, Sendable {
 }
 
 /// One holding of an N-PORT schedule of investments (Part C).
-public struct NPortHolding: Hashable, Sendable {
+public struct NPortHolding: Hashable, Sendable, Codable {
     public var name: String
     public var title: String
     /// Nine characters; nil where the filing says `N/A` or gives none.
@@ -35,7 +35,7 @@ public struct NPortHolding: Hashable, Sendable {
 /// The document is `<edgarSubmission xmlns="http://www.sec.gov/edgar/nport">` with `headerData/submissionType`
 /// and `formData/{genInfo, fundInfo, invstOrSecs}`; only elements of that namespace are read. The filing is
 /// keyed on `genInfo/repPdDate` (the month reported), never `repPdEnd` (the fiscal year's end).
-public struct NPortDocument: Hashable, Sendable {
+public struct NPortDocument: Hashable, Sendable, Codable {
     public static let namespace = "http://www.sec.gov/edgar/nport"
 
     /// `NPORT-P` or `NPORT-P/A`.
@@ -144,6 +144,16 @@ private final class NPortReader: NSObject, XMLParserDelegate {
                                                "formData/fundInfo/netAssets"]
     private static let holdingFields: Set<String> = ["name", "title", "cusip", "valUSD", "assetCat", "invCountry"]
 
+    /// Whether the open elements below the root are exactly `names`.
+    private func at(_ names: [String]) -> Bool {
+        path.count == names.count + 1 && path.dropFirst().elementsEqual(names)
+    }
+
+    private static let flowPaths = (1...3).map { ["formData", "fundInfo", "mon\($0)Flow"] }
+    private static let returnPath = ["formData", "fundInfo", "returnInfo", "monthlyTotReturns", "monthlyTotReturn"]
+    private static let holdingPath = ["formData", "invstOrSecs", "invstOrSec"]
+    private static let wantedPaths: [[String]] = wanted.map { $0.split(separator: "/").map(String.init) }
+
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         text = ""
@@ -159,16 +169,15 @@ private final class NPortReader: NSObject, XMLParserDelegate {
             return
         }
         path.append(name)
-        let below = path.dropFirst().joined(separator: "/")
-        switch below {
-        case "formData/fundInfo/mon1Flow": flowAttributes[1] = attributes
-        case "formData/fundInfo/mon2Flow": flowAttributes[2] = attributes
-        case "formData/fundInfo/mon3Flow": flowAttributes[3] = attributes
-        case "formData/fundInfo/returnInfo/monthlyTotReturns/monthlyTotReturn":
-            if returns.isEmpty { returns = attributes }
-        case "formData/invstOrSecs/invstOrSec": holding = [:]
-        case "formData/invstOrSecs/invstOrSec/identifiers/isin": holding?["isin"] = attributes["value"]
-        case "formData/invstOrSecs/invstOrSec/identifiers/ticker": holding?["ticker"] = attributes["value"]
+        switch name {
+        case "mon1Flow", "mon2Flow", "mon3Flow":
+            if let month = Self.flowPaths.firstIndex(where: at) { flowAttributes[month + 1] = attributes }
+        case "monthlyTotReturn":
+            if returns.isEmpty, at(Self.returnPath) { returns = attributes }
+        case "invstOrSec":
+            if at(Self.holdingPath) { holding = [:] }
+        case "isin", "ticker":
+            if holding != nil, path.count == 6, path[4] == "identifiers" { holding?[name] = attributes["value"] }
         default: break
         }
     }
@@ -179,15 +188,17 @@ private final class NPortReader: NSObject, XMLParserDelegate {
         defer { path.removeLast(); text = "" }
         if path.count == 1, name == "edgarSubmission", namespaceURI == NPortDocument.namespace { rootClosed = true }
         guard namespaceURI == NPortDocument.namespace, path.count >= 2 else { return }
-        let below = path.dropFirst().joined(separator: "/")
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if Self.wanted.contains(below) {
-            fields[below] = value
-        } else if below == "formData/invstOrSecs/invstOrSec", let done = holding {
-            holdings.append(done)
-            holding = nil
-        } else if path.count == 5, path[3] == "invstOrSec", Self.holdingFields.contains(name) {
-            holding?[name] = value
+        if holding != nil {
+            if path.count == 5, path[3] == "invstOrSec", Self.holdingFields.contains(name) {
+                holding?[name] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            } else if path.count == 4, name == "invstOrSec" {
+                holdings.append(holding!)
+                holding = nil
+            }
+            return
+        }
+        if path.count <= 4, let wanted = Self.wantedPaths.first(where: at) {
+            fields[wanted.joined(separator: "/")] = text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
 }

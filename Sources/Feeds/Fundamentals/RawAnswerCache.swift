@@ -22,6 +22,14 @@ public struct RawAnswerCache: Sendable {
         return data
     }
 
+    /// Whether an answer is kept and no older than `maximumAge` (nil: any age), without reading it.
+    public func isFresh(_ name: String, maximumAge: TimeInterval? = nil, now: Date = Date()) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file(name).path) else { return false }
+        guard let maximumAge else { return true }
+        let modified = attributes[.modificationDate] as? Date ?? .distantPast
+        return now.timeIntervalSince(modified) <= maximumAge
+    }
+
     /// Stores an answer atomically (an interrupted write leaves no half file).
     public func write(_ data: Data, to name: String) throws {
         let url = file(name)

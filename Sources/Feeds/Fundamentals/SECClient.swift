@@ -76,7 +76,7 @@ public struct SECClient: Sendable {
 
     /// Whether a document is kept and still good, so asking for it costs no request.
     public func isKept(_ request: SECRequest, now: Date = Date()) -> Bool {
-        cache.read(request.cacheName, maximumAge: request.freshFor, now: now) != nil
+        cache.isFresh(request.cacheName, maximumAge: request.freshFor, now: now)
     }
 
     func url(for request: SECRequest) -> URL {
