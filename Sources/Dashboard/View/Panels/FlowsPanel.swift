@@ -85,16 +85,26 @@ struct FlowsPanel: Widget {
     private func drawPressFigures(_ figures: [PressFlowFigure], axis: ValueAxis, cells: DayAxis, plot: Rect, viewport: Viewport,
                                   mark: String, buffer: inout Buffer) {
         let style = state.theme.halvingStyle.adding(.bold)
-        for figure in figures {
+        var taken: [(row: Int, from: Int, to: Int)] = []
+        // The largest first, so a smaller figure of the same period moves inward rather than over it.
+        for figure in figures.sorted(by: { abs($0.netFlowUSDBillions) > abs($1.netFlowUSDBillions) }) {
             let column = cells.position(of: min(figure.period.upperBound, viewport.range.upperBound))
             guard column >= 0, column < plot.width else { continue }
-            let row = axis.position(of: figure.netFlowUSDBillions * 1e9) / state.glyphs.dotsPerRow
-            let y = plot.y + max(0, min(plot.height - 1, row))
-            buffer.set(plot.x + column, y, mark.unicodeScalars.first!, style: style)
-            if row < 0 || row >= plot.height {
-                let label = figure.qualifier.symbol + billions(figure.netFlowUSDBillions * 1e9).replacingOccurrences(of: ".00", with: "")
-                let x = column + 1 + label.count <= plot.width ? plot.x + column + 1 : plot.x + column - label.count
-                buffer.write(label, x: max(plot.x, x), y: y, style: style, clip: plot)
+            let position = axis.position(of: figure.netFlowUSDBillions * 1e9) / state.glyphs.dotsPerRow
+            let offScale = position < 0 || position >= plot.height
+            let label = offScale ? figure.qualifier.symbol + billions(figure.netFlowUSDBillions * 1e9).replacingOccurrences(of: ".00", with: "") : ""
+            let from = column + 1 + label.count <= plot.width ? column : max(0, column - label.count)
+            let to = from + label.count
+            var row = max(0, min(plot.height - 1, position))
+            let inward = position < 0 ? 1 : -1
+            while taken.contains(where: { $0.row == row && $0.from <= to && from <= $0.to }), (0..<plot.height).contains(row + inward) {
+                row += inward
+            }
+            taken.append((row, from, to))
+            buffer.set(plot.x + column, plot.y + row, mark.unicodeScalars.first!, style: style)
+            if offScale {
+                let x = from == column ? plot.x + column + 1 : plot.x + from
+                buffer.write(label, x: x, y: plot.y + row, style: style, clip: plot)
             }
         }
     }
