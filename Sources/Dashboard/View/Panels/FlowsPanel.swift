@@ -151,12 +151,14 @@ struct FlowsPanel: Widget {
             value = first > latest ? "not public yet" : "no flows"
         }
         let head = pointer + String(first.iso.prefix(7)) + ": " + value
-        var readout = [head]
-        if let i = state.data.index.lastIndex(onOrBefore: viewport.cursor) {
-            let rut = ValueFormat.fixed(state.data.index.closes[i], decimals: 0)
-            readout = [head + " · RUT \(rut) (the line, on its own scale)", head + " · RUT \(rut) (line)", head]
-        }
         let latestMonth = String(latest.iso.prefix(7))
+        // The latest public month rides on the readout, so even a one-line footer says where the data stop.
+        let publicTo = " · public to \(latestMonth)"
+        var readout = [head + publicTo, head]
+        if let i = state.data.index.lastIndex(onOrBefore: viewport.cursor) {
+            let rut = " · RUT " + ValueFormat.fixed(state.data.index.closes[i], decimals: 0)
+            readout = [head + rut + " (the line, own scale)" + publicTo, head + rut + publicTo, head + publicTo, head]
+        }
         var lines: [(wordings: [String], style: Style)] = [(readout, theme.text)]
         lines.append(([
             "latest public month \(latestMonth): N-PORT months come out about 60 days after each fund's fiscal quarter, so later months are missing, not zero",

@@ -35,8 +35,9 @@ struct LossSharePanel: Widget {
             PanelChrome.write(lines, in: inner, buffer: &buffer)
             return
         }
-        let notes = footerLines(viewport: viewport, figures: figures, mark: mark)
-        let footerRows = min(notes.count, max(1, inner.height - 4))
+        let available = max(1, inner.height - 4)
+        let notes = footerLines(viewport: viewport, figures: figures, mark: mark, rows: available)
+        let footerRows = min(notes.count, available)
         let (body, footer) = inner.splitBottom(footerRows)
         let (chart, axisRow) = body.height >= 4 ? body.splitBottom(1) : (body, Rect(x: body.x, y: body.maxY, width: 0, height: 0))
         let (labels, plot) = chart.splitLeft(4)
@@ -69,7 +70,10 @@ struct LossSharePanel: Widget {
 
     /// The cursor quarter's share and counts, where its constituents come from, and the press figures: most
     /// important first, each in wordings from long to short.
-    private func footerLines(viewport: Viewport, figures: [PressLossShareFigure], mark: String) -> [(wordings: [String], style: Style)] {
+    ///
+    /// With one row only, the share and its counts share it.
+    private func footerLines(viewport: Viewport, figures: [PressLossShareFigure], mark: String,
+                             rows: Int) -> [(wordings: [String], style: Style)] {
         let theme = state.theme
         let share = state.data.analysis.lossShare
         let pointer = state.glyphs.needsUnicode ? "▸ " : "> "
@@ -90,6 +94,13 @@ struct LossSharePanel: Widget {
                 "\(total) constituents · \(matched) matched · \(reported) with 4 quarters" + (loss.map { " · \($0) losing" } ?? ""),
                 "\(total) in · \(matched) matched · \(reported) reported" + (loss.map { " · \($0) losing" } ?? ""),
             ], theme.text))
+            if rows == 1 {
+                let short = head + " (12 months)"
+                let backwards = counts.appliedBackwardsFrom.map { " · holdings of \($0.iso) applied backwards" } ?? ""
+                return [([short + " · \(matched) of \(total) matched, \(reported) reported" + (loss.map { ", \($0) losing" } ?? "") + backwards,
+                          short + " · \(matched) of \(total) matched, \(reported) reported" + (loss.map { ", \($0) losing" } ?? ""),
+                          short + " · \(reported) reported" + (loss.map { ", \($0) losing" } ?? ""), short], theme.text)]
+            }
             if let from = counts.appliedBackwardsFrom {
                 lines.append((["constituents of \(from.iso), IWM's earliest N-PORT, applied backwards (survivorship)",
                                "IWM's holdings of \(from.iso) applied backwards", "holdings of \(from.iso) applied backwards"], theme.dimText))

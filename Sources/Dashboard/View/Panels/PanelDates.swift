@@ -8,17 +8,19 @@ enum PanelDates {
         let unicode = state.glyphs.needsUnicode
         let cells = DayAxis(range: range, positions: plot.width)
         buffer.write(String(repeating: unicode ? "─" : "-", count: plot.width), x: plot.x, y: y, style: state.theme.axisStyle)
+        let cursorX = plot.x + cells.position(of: cursor)
         var nextFree = plot.x
         for tick in DateTicks.ticks(in: range, maxCount: max(2, plot.width / 10)) {
             let column = cells.position(of: tick.day)
             guard column >= 0, column < plot.width else { continue }
             buffer.set(plot.x + column, y, unicode ? "┴" : "+", style: state.theme.axisStyle)
             let labelX = plot.x + column + 1
-            guard labelX >= nextFree, labelX + tick.label.count <= plot.maxX else { continue }
+            // A label never runs past the plot or under the cursor's mark, so no year is cut.
+            guard labelX >= nextFree, labelX + tick.label.count <= plot.maxX,
+                  !(labelX..<(labelX + tick.label.count)).contains(cursorX) else { continue }
             nextFree = buffer.write(tick.label, x: labelX, y: y, style: state.theme.text) + 1
         }
-        let column = cells.position(of: cursor)
-        if column >= 0, column < plot.width { buffer.set(plot.x + column, y, unicode ? "┼" : "+", style: state.theme.cursorStyle) }
+        if cursorX >= plot.x, cursorX < plot.maxX { buffer.set(cursorX, y, unicode ? "┼" : "+", style: state.theme.cursorStyle) }
     }
 
     /// Text cut to a width at a word boundary, with "…" where it was cut; numbers are never split.
