@@ -36,8 +36,9 @@ struct FlowsPanel: Widget {
             PanelChrome.write(lines, in: inner, buffer: &buffer)
             return
         }
-        let notes = footerLines(funds: funds, monthly: monthly, viewport: viewport, figures: figures, mark: mark)
-        let footerRows = min(notes.count, max(1, inner.height - 4))
+        let available = max(1, inner.height - 4)
+        let notes = footerLines(funds: funds, monthly: monthly, viewport: viewport, figures: figures, mark: mark, rows: available)
+        let footerRows = min(notes.count, available)
         let (body, footer) = inner.splitBottom(footerRows)
         let (chart, axisRow) = body.height >= 4 ? body.splitBottom(1) : (body, Rect(x: body.x, y: body.maxY, width: 0, height: 0))
         let (labels, plot) = chart.splitLeft(8)
@@ -137,7 +138,7 @@ struct FlowsPanel: Widget {
     /// The readout at the cursor, the latest month and the lag, the Vanguard and press notes: most important
     /// first, each in wordings from long to short.
     private func footerLines(funds: [(name: String, months: ValueSeries)], monthly: ValueSeries, viewport: Viewport,
-                             figures: [PressFlowFigure], mark: String) -> [(wordings: [String], style: Style)] {
+                             figures: [PressFlowFigure], mark: String, rows: Int) -> [(wordings: [String], style: Style)] {
         let theme = state.theme
         let pointer = state.glyphs.needsUnicode ? "▸ " : "> "
         let (year, month, _) = viewport.cursor.components
@@ -152,8 +153,8 @@ struct FlowsPanel: Widget {
         }
         let head = pointer + String(first.iso.prefix(7)) + ": " + value
         let latestMonth = String(latest.iso.prefix(7))
-        // The latest public month rides on the readout, so even a one-line footer says where the data stop.
-        let publicTo = " · public to \(latestMonth)"
+        // With one row, the latest public month rides on the readout, so the footer still says where the data stop.
+        let publicTo = rows == 1 ? " · public to \(latestMonth)" : ""
         var readout = [head + publicTo, head]
         if let i = state.data.index.lastIndex(onOrBefore: viewport.cursor) {
             let rut = " · RUT " + ValueFormat.fixed(state.data.index.closes[i], decimals: 0)
@@ -164,6 +165,7 @@ struct FlowsPanel: Widget {
             "latest public month \(latestMonth): N-PORT months come out about 60 days after each fund's fiscal quarter, so later months are missing, not zero",
             "latest public month \(latestMonth) · N-PORT lags ~60 days: later months are missing, not zero",
             "public to \(latestMonth) · N-PORT lags ~60 days: later months not out, not zero",
+            "public to \(latestMonth) · N-PORT lags ~60 days; later ones not zero",
             "public to \(latestMonth) · later months not out yet",
         ], theme.dimText))
         let vanguard = funds.map(\.name).filter { ["VB", "VTWO", "VBR", "VBK", "VIOO"].contains($0) }.joined(separator: ", ")
