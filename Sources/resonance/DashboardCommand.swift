@@ -138,6 +138,7 @@ struct RuntimeLoop {
                             try SECContactSetting.save(contact, to: configFile)
                             if !contact.isEmpty {
                                 live?.setSECContact(contact)
+                                live?.refreshFundamentals()
                                 state.notice = "saved sec_contact in \(configFile); flows and the loss share come with the next daily run"
                             }
                         } catch {
