@@ -79,7 +79,7 @@ struct NPortDocumentTests {
         }
     }
 
-    @Test("any cut of a filing either reads whole or is refused with the document's name, never half read")
+    @Test("any cut of a filing or a feed page is refused with the document's name, never half read")
     func everyCutIsReadOrRefused() throws {
         let holdings = (0..<3).map { SECDocuments.Holding(name: "CO \($0) INC", cusip: String(format: "%06d101", $0), isin: nil, value: "1.00") }
         let text = Self.document(holdings: holdings)
@@ -94,6 +94,19 @@ struct NPortDocumentTests {
             }
         }
         #expect(whole.holdings.count == 3)
+
+        let entries = (0..<3).map { SECDocuments.FeedEntry(accession: String(format: "0001752724-24-%06d", $0), filingDate: Day(iso: "2024-05-29")!,
+                                                           type: "NPORT-P", cik: 1100663) }
+        let feed = Array(SECDocuments.feed(seriesID: "S000004344", registrant: "iShares Trust", cik: 1100663, entries: entries).utf8)
+        #expect(try NPortFilingFeed.parse(Data(feed), label: "IWM feed").filings.count == 3)
+        for cut in stride(from: 0, to: feed.count, by: 29) {
+            do {
+                let page = try NPortFilingFeed.parse(Data(feed[..<cut]), label: "IWM feed")
+                Issue.record("a cut at \(cut) of \(feed.count) bytes read as \(page.filings.count) filings")
+            } catch {
+                #expect("\(error)".hasPrefix("IWM feed"), "\(error)")
+            }
+        }
     }
 
     @Test func theFeedListsNPORTFilingsAndAmendmentsAndSkipsOtherForms() throws {

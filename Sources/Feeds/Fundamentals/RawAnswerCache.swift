@@ -1,7 +1,7 @@
 import Foundation
 
-/// Raw publisher answers kept on disk under the store's folder (`cache/sec/…`, `cache/ishares/…`),
-/// so that a quarter's frame is fetched once and every snapshot can be re-read.
+/// Raw publisher answers kept on disk under the store's folder (`cache/sec/…`),
+/// so that a settled filing or frame is fetched once and can always be read again.
 public struct RawAnswerCache: Sendable {
     /// The `cache` folder.
     public var folder: URL
