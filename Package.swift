@@ -54,10 +54,12 @@ let package = Package(
         // Counts the bytes the dashboard writes per action, on a pseudo-terminal.
         .executableTarget(name: "resonance-ptycount", path: "Sources/resonance-ptycount"),
         // Times start-up, frames, panels, import and load over stores of 3k to 1M points (see README, Performance).
-        .executableTarget(name: "resonance-bench", dependencies: ["Markets", "TermCanvas", "Dashboard", "Feeds"],
+        .executableTarget(name: "resonance-bench", dependencies: ["Markets", "TermCanvas", "Dashboard", "Feeds", "LoopbackHTTP"],
                           path: "Sources/resonance-bench"),
+        // A loopback HTTP server and a scripted SEC on it, for the tests and the benchmark.
+        .target(name: "LoopbackHTTP", dependencies: ["Markets"], path: "Tests/LoopbackHTTP"),
         // Shared helpers for the test targets: snapshots, fixtures, reference data.
-        .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas", "Feeds"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Markets", "TermCanvas", "Feeds", "LoopbackHTTP"], path: "Tests/TestSupport"),
         .testTarget(name: "MarketsTests", dependencies: ["Markets", "TestSupport"]),
         .testTarget(name: "SettingsTextTests", dependencies: ["SettingsText"]),
         .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas", "TestSupport",

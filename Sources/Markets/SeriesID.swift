@@ -49,6 +49,11 @@ public struct SeriesID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public static let lossShareMissing: SeriesID = "loss_share.r2k.missing"
     public static let lossShareMatched: SeriesID = "loss_share.r2k.matched"
     public static let lossShareConstituents: SeriesID = "loss_share.r2k.constituents"
+    /// Beside `lossShare`: the loss-making count, the single-quarter share, and the report date of the
+    /// holdings used as the quarter's constituents (days since 1970-01-01).
+    public static let lossShareLossMaking: SeriesID = "loss_share.r2k.loss_making"
+    public static let lossShareQuarter: SeriesID = "loss_share.r2k.quarter"
+    public static let lossShareConstituentsAsOf: SeriesID = "loss_share.r2k.constituents_as_of"
 
     /// The price series a user can import with `--series`.
     public static let priceSeries: [SeriesID] = [.rut, .btc, .iwm]

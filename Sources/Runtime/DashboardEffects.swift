@@ -26,6 +26,10 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
     }
 
     private let live: Live?
+    /// The daily fundamentals run; replaced when the user gives the SEC contact it needs.
+    private var fundamentals: FundamentalsRefresh?
+    /// Where an answer to the SEC contact question is written.
+    private let configFile: String?
     private let remember: (@Sendable (String) throws -> Void)?
     private let clock: any FetchClock
     private let fetchQueue = DispatchQueue(label: "resonance.fetch")
@@ -44,8 +48,12 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
     ///   - live: fetching over the store; nil for the demo data.
     ///   - remember: writes the name of a theme picked with `t` for the next start.
     ///   - clock: the time reports are stamped with.
-    public init(live: Live?, remember: (@Sendable (String) throws -> Void)? = nil, clock: any FetchClock = SystemClock()) {
+    ///   - configFile: where `Cmd.saveSECContact` writes the contact (`config.toml`); nil: nowhere.
+    public init(live: Live?, remember: (@Sendable (String) throws -> Void)? = nil, clock: any FetchClock = SystemClock(),
+                configFile: String? = nil) {
         self.live = live
+        self.fundamentals = live?.fundamentals
+        self.configFile = configFile
         self.remember = remember
         self.clock = clock
     }
@@ -83,6 +91,8 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
             watchQueue.async { [self] in watch(live, watcher: watcher, deliver: deliver) }
         case .derive(let job):
             deriveQueue.async { deliver(job.run()) }
+        case .saveSECContact(let contact):
+            saveSECContact(contact, deliver: deliver)
         case .rememberTheme(let name):
             guard let remember else { return }
             deriveQueue.async {
@@ -96,7 +106,7 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
     /// Starts the daily fundamentals run when it is due and this process holds the lease; does nothing while
     /// one is already running.
     private func refreshFundamentals(deliver: @escaping @Sendable (Msg) -> Void) {
-        guard let live, let fundamentals = live.fundamentals else { return }
+        guard let live, let fundamentals = lock.withLock({ self.fundamentals }) else { return }
         let idle = lock.withLock { () -> Bool in
             defer { fundamentalsRunning = true }
             return !fundamentalsRunning
@@ -106,11 +116,29 @@ public final class DashboardEffects: EffectRunner, @unchecked Sendable {
             defer { lock.withLock { fundamentalsRunning = false } }
             guard fundamentals.shouldRun() else { return }
             deliver(.fundamentalsStarted)
-            let outcome = fundamentals.run()
+            let outcome = fundamentals.run { progress in deliver(.fundamentalsProgress(progress.badge)) }
             let data = try? live.reload()
             let status = outcome.status.map { FeedStatus(source: $0.source, updatedAt: $0.succeededAt, fault: $0.fault) }
             deliver(.fundamentalsFetched(FundamentalsReport(finishedAt: clock.now(), data: data, status: status,
                                                             note: outcome.note)))
+        }
+    }
+
+    /// Writes the SEC contact the user typed (or "" for a skipped question) into `config.toml`; a real
+    /// contact is used by the next daily runs, starting with one now if it is due.
+    private func saveSECContact(_ contact: String, deliver: @escaping @Sendable (Msg) -> Void) {
+        guard let configFile else { return }
+        fundamentalsQueue.async { [self] in
+            do {
+                try SECContactSetting.save(contact, to: configFile)
+            } catch {
+                deliver(.notice("\(error)"))
+                return
+            }
+            guard !contact.isEmpty else { return }
+            lock.withLock { fundamentals?.config.fundamentals.secContact = contact }
+            deliver(.notice("saved sec_contact in \(configFile); flows and the loss share come with the next daily run"))
+            refreshFundamentals(deliver: deliver)
         }
     }
 

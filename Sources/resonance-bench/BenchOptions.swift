@@ -1,7 +1,7 @@
 import Foundation
 
 /// What to run, from the command line:
-/// `resonance-bench [--quick] [--resonance PATH] [--no-gnuplot] [--store-load HOME]`.
+/// `resonance-bench [--quick] [--resonance PATH] [--no-gnuplot] [--store-load HOME] [--fundamentals] [--serve-sec]`.
 struct BenchOptions {
     /// Small sizes and few repetitions: a few seconds, for CI.
     var quick = false
@@ -11,6 +11,10 @@ struct BenchOptions {
     var gnuplot = true
     /// When set, only time opening the existing store at this home folder and loading both series.
     var storeLoadHome: String?
+    /// Only time `fetch --fundamentals` against a loopback SEC (about 40 s; not part of the full run).
+    var fundamentals = false
+    /// Only serve the loopback SEC, until killed.
+    var serveSEC = false
 
     /// Points per series of the synthetic data sets (the small set is the reference history or the demo market).
     var syntheticSizes: [Int] { quick ? [20_000] : [100_000, 1_000_000] }
@@ -29,6 +33,8 @@ struct BenchOptions {
             switch argument {
             case "--quick": options.quick = true
             case "--no-gnuplot": options.gnuplot = false
+            case "--fundamentals": options.fundamentals = true
+            case "--serve-sec": options.serveSEC = true
             case "--store-load":
                 guard let home = rest.popFirst() else { usage() }
                 options.storeLoadHome = home
@@ -42,7 +48,7 @@ struct BenchOptions {
     }
 
     private static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: resonance-bench [--quick] [--resonance PATH] [--no-gnuplot] [--store-load HOME]\n".utf8))
+        FileHandle.standardError.write(Data("usage: resonance-bench [--quick] [--resonance PATH] [--no-gnuplot] [--store-load HOME] [--fundamentals] [--serve-sec]\n".utf8))
         exit(2)
     }
 

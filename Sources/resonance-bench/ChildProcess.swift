@@ -16,6 +16,8 @@ struct ChildRun {
     var reportedPeakBytes: Int
     /// The exit status, or -1 when the child did not exit normally.
     var status: Int32
+    /// User and system CPU time of the child, in seconds.
+    var cpuSeconds: Double = 0
 }
 
 /// Spawns programs with their output discarded and measures each run on its own.
@@ -57,7 +59,8 @@ enum ChildProcess {
         #else
         let peak = Int(usage.ru_maxrss)
         #endif
-        return ChildRun(seconds: seconds, reportedPeakBytes: peak, status: exited ? (status >> 8) & 0xff : -1)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return ChildRun(seconds: seconds, reportedPeakBytes: peak, status: exited ? (status >> 8) & 0xff : -1, cpuSeconds: cpu)
     }
 
     /// A program's own peak resident set size in bytes, measured by `/usr/bin/time`; nil when that is absent.

@@ -11,11 +11,23 @@ if let home = options.storeLoadHome {
           + "all columns \(Units.duration(times.allColumns))")
     exit(0)
 }
+if options.serveSEC { try FundamentalsBench.serve() }
 let root = NSTemporaryDirectory() + "resonance-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: root) }
 
 func progress(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+if options.fundamentals {
+    // The SEC's pace bounds this run, so it is measured on its own: `--fundamentals`.
+    guard let result = try FundamentalsBench(binary: options.resonance).measure(root: root, progress: progress) else {
+        progress("could not run \(options.resonance)")
+        exit(1)
+    }
+    print(FundamentalsBench.markdown(result))
+    try? FileManager.default.removeItem(atPath: root)
+    exit(result.status == 0 ? 0 : 1)
+}
 
 let factory = DataSetFactory(root: root)
 var dataSets = [try factory.small()]

@@ -32,7 +32,7 @@ struct DashboardCommand: ParsableCommand {
 
     /// The background fetchers over the store, configured from config.toml (a bad file stops here): the
     /// price refresh and the daily fundamentals run, sharing the store's fetch lease.
-    func makeLive(environment: [String: String]) throws -> (live: DashboardEffects.Live, interval: TimeInterval) {
+    func makeLive(environment: [String: String]) throws -> (live: DashboardEffects.Live, interval: TimeInterval, asksForContact: Bool) {
         let config = try LiveSettings.config(home: storeOptions.home, environment: environment)
         let store = try storeOptions.openStore()
         let quietDays = viewOptions.quietDays
@@ -45,7 +45,7 @@ struct DashboardCommand: ParsableCommand {
         let live = DashboardEffects.Live(refresh: refresh, fundamentals: fundamentals) {
             try StoredChartData.load(from: store, quietDays: quietDays)
         }
-        return (live, config.refreshInterval)
+        return (live, config.refreshInterval, !config.fundamentals.secContactAsked)
     }
 
     func run() throws {
@@ -76,9 +76,12 @@ struct DashboardCommand: ParsableCommand {
             // A plain start refreshes once now (and retries a failure at the provider's backoff); --live
             // then keeps refreshing on the interval.
             state.live.nextRefresh = Date()
+            // Asked once, where the SEC would be asked: in live mode, which runs the daily fundamentals fetch.
+            if live.asksForContact, self.live { state.secContactPrompt = SECContactPrompt() }
         }
         let memory = RememberedTheme(environment: environment, home: storeOptions.home)
-        let effects = DashboardEffects(live: liveSetup?.live, remember: { try memory.write($0) })
+        let effects = DashboardEffects(live: liveSetup?.live, remember: { try memory.write($0) },
+                                       configFile: storeOptions.configFilePath(environment: environment))
         let signal = Runtime(backend: terminal, effects: effects).run(&state)
         terminal.stop()
         printWarnings(themes.warnings)

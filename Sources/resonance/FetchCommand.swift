@@ -23,12 +23,11 @@ struct FetchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Fetch from this day on (YYYY-MM-DD) instead of what is missing.", valueName: "date"))
     var since: String?
 
-    @Flag(name: .long, help: "Fetch fund snapshots (iShares) and SEC net income frames for the flows and loss-making panels.")
+    @Flag(name: .long, help: "Fetch the funds' monthly flows (SEC N-PORT filings) and the loss-making share (N-PORT holdings, XBRL frames); --since sets the first year of the share's history.")
     var fundamentals = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "With --fundamentals: first fill in the funds' month-end snapshots of the last N months from iShares' past files (each asked once; kept under cache/ishares).",
-        valueName: "months"))
+    /// Gone with iShares' holdings route; kept only to say so.
+    @Option(name: .long, help: .hidden)
     var backfillMonths: Int?
 
     @OptionGroup var storeOptions: StoreOptions
@@ -36,11 +35,8 @@ struct FetchCommand: ParsableCommand {
     func validate() throws {
         _ = try seriesList()
         if let since, Day(iso: since) == nil { throw ValidationError("--since: '\(since)' is not a date (YYYY-MM-DD)") }
-        if let backfillMonths {
-            guard fundamentals else { throw ValidationError("--backfill-months goes with --fundamentals") }
-            guard (1...FundHistoryBackfill.maximumMonths).contains(backfillMonths) else {
-                throw ValidationError("--backfill-months: \(backfillMonths) is not between 1 and \(FundHistoryBackfill.maximumMonths)")
-            }
+        if backfillMonths != nil {
+            throw ValidationError("--backfill-months is gone: iShares' holdings route no longer answers; fetch --fundamentals now reads every month since 2019 from the SEC's N-PORT filings")
         }
     }
 

@@ -6,6 +6,9 @@ extension Store {
     func lossShareCoverage() throws -> LossShareCoverage {
         LossShareCoverage(constituents: try loadObservations(LossShareCoverage.constituentsID),
                           matched: try loadObservations(LossShareCoverage.matchedID),
-                          reported: try loadObservations(LossShareCoverage.reportedID))
+                          reported: try loadObservations(LossShareCoverage.reportedID),
+                          lossMaking: try loadObservations(LossShareCoverage.lossMakingID),
+                          quarterShare: try loadObservations(LossShareCoverage.quarterShareID),
+                          constituentsAsOf: try loadObservations(LossShareCoverage.constituentsAsOfID))
     }
 }

@@ -110,7 +110,7 @@ struct PanelTests {
         #expect(text.contains("Q3 2024: 43% negative earnings (Bloomberg)"))
     }
 
-    @Test("flows and loss share with data: bars, totals per fund and summed, the share at the cursor")
+    @Test("flows and loss share with data: the cursor year's total, the cursor month, the share at the cursor")
     func panelsWithData() {
         let generated = DemoMarket.generate(seed: 2026)
         let iwm = ValueSeries(id: "flows.iwm", points: [(Day(iso: "2025-01-15")!, -1.5e9), (Day(iso: "2025-02-03")!, 0.8e9)])
@@ -119,9 +119,11 @@ struct PanelTests {
         let data = MarketData(index: generated.rut, bitcoin: generated.btc, isDemo: true, flows: [ijr, iwm], lossShare: share)
         var state = AppState(data: data, size: Size(width: 200, height: 50))
         state.type("Y")
+        state.viewport?.jumpCursor(to: Day(iso: "2025-04-10")!)
         let text = view(state, size: state.size).text
-        #expect(text.contains("IJR +$0.20bn IWM -$0.70bn · total -$0.50bn"))
-        #expect(text.contains("2025-03-31: 40.2%"))
+        #expect(text.contains("2025 Jan–Feb: -$0.5bn across 2 funds"), "\(text)")
+        #expect(text.contains("2025-04: not public yet"), "\(text)")
+        #expect(text.contains("2025-03-31: 40.2%"), "\(text)")
         #expect(data.analysis.monthlyFlows.values == [-1.3e9, 0.8e9])
     }
 

@@ -5,11 +5,11 @@ import Testing
 
 /// A fixture server with a year of both series, and the environment that points the binary at it.
 ///
-/// It serves small iShares holdings files too, and the environment points iShares and the SEC at it, so
-/// that live mode's daily fundamentals run stays on the loopback like everything else.
+/// It serves a small SEC too, and the environment points the SEC at it, so that live mode's daily
+/// fundamentals run stays on the loopback like everything else.
 struct FixtureWorld {
     let market = FixtureMarket()
-    let publishers = FixturePublishers()
+    let sec: FixtureSEC
     let server: FixtureServer
     let home: URL
     let today = Day(unixSeconds: Int64(Date().timeIntervalSince1970))
@@ -17,12 +17,11 @@ struct FixtureWorld {
     init() throws {
         market.set(.rut, FixtureAnswers.syntheticBars(.rut, count: 250, last: today.adding(days: -1), start: 2000))
         market.set(.btc, FixtureAnswers.syntheticBars(.btc, count: 365, last: today, start: 60_000))
-        for fund in ["IWM", "IJR"] {
-            publishers.setHoldings(fund, FundamentalsFixtures.holdings(asOf: FundamentalsFixtures.publisherDate(today),
-                                                                       rows: FundamentalsFixtures.syntheticRows(count: 10)))
-        }
-        server = try FixtureServer.providers(market: market, publishers: publishers)
+        sec = FixtureSEC(today: today, companies: 10, firstFilingYear: today.year - 1, firstFrameYear: today.year - 2)
+        server = try FixtureServer.providers(market: market, sec: sec)
         home = try Processes.temporaryFolder()
+        // The SEC contact question answered "skip", so a live dashboard opens on the chart.
+        try "sec_contact = \"\"\n".write(to: home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
     }
 
     var environment: [String: String] {

@@ -3,96 +3,80 @@ import Markets
 import TestSupport
 import Testing
 
-/// `resonance fetch --fundamentals` against a loopback iShares, SEC and price provider, then `render`.
+/// `resonance fetch --fundamentals` against a loopback SEC from a clean store: flows of every fund, the share
+/// of every quarter, both exports, and a second run that asks nothing settled.
 @Suite("resonance fetch --fundamentals", .serialized)
 struct FetchFundamentalsCommandTests {
-    let market = FixtureMarket()
-    let publishers = FixturePublishers()
-    let server: FixtureServer
-    let home: URL
-    let today = Day(unixSeconds: Int64(Date().timeIntervalSince1970))
-
-    init() throws {
-        market.set(.rut, FixtureAnswers.syntheticBars(.rut, count: 600, last: today.adding(days: -1), start: 2000))
-        market.set(.btc, FixtureAnswers.syntheticBars(.btc, count: 800, last: today, start: 60_000))
-        let holdings = FundamentalsFixtures.holdings(asOf: "Jan 5, 2026", rows: FundamentalsFixtures.syntheticRows(count: 1960))
-        publishers.setHoldings("IWM", holdings)
-        publishers.setHoldings("IJR", FundamentalsFixtures.holdings(fund: "iShares Core S&P Small-Cap ETF", asOf: "Jan 5, 2026",
-                                                                    rows: FundamentalsFixtures.syntheticRows(count: 600)))
-        // 1,872 of the 1,960 constituents have a CIK; in every quarter the first 1,700 of them report, every third at a loss.
-        publishers.setCompanyTickers(FundamentalsFixtures.companyTickers((0..<1872).map { ("T\($0)", 1000 + $0) }))
-        for period in FundamentalsFixtures.quarterPeriods(from: today.year - 2, through: today.year) {
-            publishers.setFrame(period, FundamentalsFixtures.frame(period: period, facts: (0..<4200).filter { $0 < 1700 || $0 >= 1872 }
-                .map { (cik: 1000 + $0, value: $0 % 3 == 0 ? -2.0e6 : 3.0e6) }))
-        }
-        server = try FixtureServer.providers(market: market, publishers: publishers)
-        home = try Processes.temporaryFolder()
-    }
-
-    var environment: [String: String] {
-        server.providerEnvironment(home: home)
-    }
-
-    @Test func refusesWithoutAContactThenFetchesAndTheDashboardShowsTheMethod() throws {
+    @Test func refusesWithoutAContactThenFillsTheStoreAndASecondRunAsksNothing() throws {
         do { try scenario() } catch { Issue.record("thrown: \(error)") }
     }
 
     func scenario() throws {
-        let refused = try Processes.resonance(["fetch", "--fundamentals"], environment: environment)
+        let world = try FundamentalsWorld()
+        let refused = try Processes.resonance(["fetch", "--fundamentals"], environment: world.environment)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("sec_contact = \"Jane Doe jane@example.com\""), "\(refused.stderr)")
-        #expect(refused.stderr.contains(home.appendingPathComponent("config.toml").path), "\(refused.stderr)")
-        #expect(server.requests.isEmpty)
+        #expect(refused.stderr.contains(world.home.appendingPathComponent("config.toml").path), "\(refused.stderr)")
+        #expect(world.server.requests.isEmpty)
 
-        try Data("sec_contact = \"Test Runner test@example.com\"\n".utf8).write(to: home.appendingPathComponent("config.toml"))
-        let since = "\(today.year - 2)-01-01"
-        let fetched = try Processes.resonance(["fetch", "--fundamentals", "--since", since], environment: environment)
+        try Data("sec_contact = \"Test Runner test@example.com\"\n".utf8).write(to: world.home.appendingPathComponent("config.toml"))
+        let fetched = try Processes.resonance(["fetch", "--fundamentals", "--since", world.since], environment: world.environment)
         #expect(fetched.status == 0, "\(fetched.stdout)\(fetched.stderr)")
-        #expect(fetched.stdout.contains("IWM: 2026-01-05, 1962 holdings"), "\(fetched.stdout)")
-        #expect(fetched.stdout.contains("1700 of 1960 reported"), "\(fetched.stdout)")
-        #expect(fetched.stdout.contains("1872 of 1960 constituents matched to SEC filers"), "\(fetched.stdout)")
-        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("cache/sec/frames/NetIncomeLoss-USD-CY\(today.year - 2)Q1.json").path))
+        let firstRequests = world.secRequests.count
+        #expect(fetched.stdout.contains("\(firstRequests) requests to the SEC"), "\(fetched.stdout)")
+        #expect(fetched.stdout.contains("SEC 25/"), "a progress line every 25 requests: \(fetched.stdout)")
+        for fund in ["IWM", "IJR", "VB", "VTWO", "SCHA", "SPSM"] {
+            let months = world.expectedMonths(fund)
+            let latest = String(months.keys.max()!.iso.prefix(7))
+            #expect(fetched.stdout.contains("\(fund): \(months.count) months of flows, the latest \(latest)"), "\(fetched.stdout)")
+        }
 
-        _ = try Processes.resonance(["fetch", "--series", "rut,btc"], environment: environment)
-        let render = try Processes.resonance(["render", "--size", "240x50", "--color", "never"], environment: environment)
-        #expect(render.status == 0, "\(render.stderr)")
-        #expect(render.stdout.contains("1872 of 1960 companies matched, 1700 reported"), "\(render.stdout)")
-        // 1,700 report; every third of them (567) at a loss.
-        let share = ValueFormat.fixed(Double((0..<1700).filter { $0 % 3 == 0 }.count) / 1700 * 100, decimals: 1)
-        #expect(render.stdout.contains(": \(share)%"), "expected \(share)% in:\n\(render.stdout)")
-    }
-}
+        // export flows: every fund's months (lower case) and the group, with running totals.
+        let flows = try Processes.resonance(["export", "flows", "--format", "csv"], environment: world.environment)
+        #expect(flows.status == 0, "\(flows.stderr)")
+        let rows = flows.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["month", "fund", "net_flow_usd", "running_total_usd"])
+        for fund in ["iwm", "ijr", "vb", "vtwo", "scha", "spsm"] {
+            let expected = world.expectedMonths(fund.uppercased())
+            let fundRows = rows.filter { $0.count == 4 && $0[1] == fund }
+            #expect(fundRows.count == expected.count, "\(fund)")
+            var total = 0.0
+            for row in fundRows {
+                let value = expected[Day(iso: row[0] + "-01")!]!
+                total += value
+                #expect(abs(Double(row[2])! - value) < 0.01 && abs(Double(row[3])! - total) < 0.05, "\(row)")
+            }
+        }
+        let group = rows.filter { $0.count == 4 && $0[1] == "all" }
+        let allMonths = Set(["IWM", "IJR", "VB", "VTWO", "SCHA", "SPSM"].flatMap { world.expectedMonths($0).keys })
+        #expect(group.count == allMonths.count)
 
-/// `resonance fetch --fundamentals --backfill-months N` against a loopback iShares that honours `asOfDate`.
-@Suite("resonance fetch --fundamentals --backfill-months", .serialized)
-struct FetchBackfillCommandTests {
-    @Test func fillsInMonthEndsOnceAndTheFlowsReachBack() throws {
-        let world = try FundamentalsWorld(contact: "Test Runner test@example.com")
-        let (first, second) = (world.monthEnds[0], world.monthEnds[1])
-        let fetched = try Processes.resonance(["fetch", "--fundamentals", "--backfill-months", "2", "--since", "\(world.today.year)-01-01"],
-                                              environment: world.environment)
-        #expect(fetched.status == 0, "\(fetched.stdout)\(fetched.stderr)")
-        #expect(fetched.stdout.contains("IWM \(first.iso) (1/2): 300 holdings, 300,000,000 shares outstanding"), "\(fetched.stdout)")
-        #expect(fetched.stdout.contains("IJR: 2 month-end snapshots stored (\(first.iso) → \(second.iso)), 1 flow in the store"), "\(fetched.stdout)")
-        #expect(fetched.stdout.contains("past files: 4 fetched, 0 from"), "\(fetched.stdout)")
-        #expect(world.holdingsRequests(past: true).compactMap { $0.query["asOfDate"] }
-                == [first, second, first, second].map(FundamentalsFixtures.asOfDate))
-        #expect(FileManager.default.fileExists(atPath: world.home.appendingPathComponent("cache/ishares/IWM-\(second.iso).csv").path))
+        // export loss-share: every quarter from the first full four quarters of frames to IWM's last filing.
+        let share = try Processes.resonance(["export", "loss-share", "--format", "csv"], environment: world.environment)
+        let shareRows = share.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(shareRows.first == ["date", "share_pct", "quarter_share_pct", "constituents", "matched", "reported", "loss_making"])
+        let lastIWM = world.sec.filings("IWM").map(\.reportDate).max()!
+        #expect(shareRows.dropFirst().first?.first == "\(world.today.year - 3)-12-31", "\(share.stdout)")
+        #expect(shareRows.last?.first == lastIWM.iso, "\(share.stdout)")
+        #expect(shareRows.count - 1 == (lastIWM.year - (world.today.year - 3)) * 4 + (lastIWM.components.month / 3) - 3)
+        for row in shareRows.dropFirst() {
+            let reported = Double(row[5])!, loss = Double(row[6])!
+            #expect(abs(Double(row[1])! - loss / reported * 100) < 1e-6 && Double(row[4])! <= Double(row[3])!, "\(row)")
+        }
 
-        // Flows per month: ten million shares at the second month end's NAV, then fifteen million at today's.
-        let export = try Processes.resonance(["export", "flows", "--format", "csv"], environment: world.environment)
-        let iwm = export.stdout.split(separator: "\n").filter { $0.contains(",iwm,") }.map { $0.split(separator: ",") }
-        #expect(iwm.map { String($0[0]) } == [String(second.iso.prefix(7)), String(world.today.iso.prefix(7))], "\(export.stdout)")
-        #expect(abs((Double(iwm.first?[2] ?? "") ?? 0) - 10e6 * 9e9 / 310e6) < 1, "\(export.stdout)")
-        #expect(abs((Double(iwm.last?[2] ?? "") ?? 0) - 15e6 * 9e9 / 325e6) < 1, "\(export.stdout)")
+        // Again: nothing settled is asked for, and today's feeds and young frames are kept for the day.
+        let again = try Processes.resonance(["fetch", "--fundamentals", "--since", world.since], environment: world.environment)
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(world.secRequests.count == firstRequests, "asked again: \(world.secRequests.dropFirst(firstRequests).map(\.path))")
+        #expect(again.stdout.contains("0 requests to the SEC"), "\(again.stdout)")
 
-        // Again: every past file from the cache, none asked.
-        let again = try Processes.resonance(["fetch", "--fundamentals", "--backfill-months", "2", "--since", "\(world.today.year)-01-01"],
-                                            environment: world.environment)
-        #expect(again.stdout.contains("past files: 0 fetched, 4 from"), "\(again.stdout)")
-        #expect(world.holdingsRequests(past: true).count == 4)
+        // The panels show it: the title's year total, the cursor's counts.
+        _ = try Processes.resonance(["fetch", "--series", "rut,btc"], environment: world.environment)
+        let render = try Processes.resonance(["render", "--size", "200x50", "--color", "never"], environment: world.environment)
+        #expect(render.stdout.contains("across 6 funds"), "\(render.stdout)")
+        #expect(render.stdout.contains("30 constituents · 29 matched"), "\(render.stdout)")
 
-        let misplaced = try Processes.resonance(["fetch", "--backfill-months", "2"], environment: world.environment)
-        #expect(misplaced.status != 0 && misplaced.stderr.contains("--backfill-months goes with --fundamentals"), "\(misplaced.stderr)")
+        let gone = try Processes.resonance(["fetch", "--fundamentals", "--backfill-months", "2"], environment: world.environment)
+        #expect(gone.status != 0 && gone.stderr.contains("--backfill-months is gone"), "\(gone.stderr)")
     }
 }

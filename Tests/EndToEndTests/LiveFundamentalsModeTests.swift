@@ -4,78 +4,67 @@ import Markets
 import TestSupport
 import Testing
 
-/// `resonance --live` runs the fundamentals fetch once a day beside the price refresh, in tmux against
-/// the loopback publishers.
+/// `resonance --live` runs the fundamentals fetch once a day beside the price refresh, in tmux against the
+/// loopback SEC, and asks for the SEC's contact once.
 @Suite("Live mode's daily fundamentals run in tmux", .serialized,
        .enabled(if: Processes.which("tmux") != nil, "needs tmux (.ci/run installs it)"))
 struct LiveFundamentalsModeTests {
-    /// Prices fetched, and one earlier snapshot per fund (the second month end's), so today's file gives a flow.
-    func prepare(_ world: FundamentalsWorld) throws {
+    func start(_ world: FundamentalsWorld) throws -> Tmux? {
         let fetched = try Processes.resonance(["fetch"], environment: world.environment)
         #expect(fetched.status == 0, "\(fetched.stderr)")
-        let store = try world.store()
-        let day = world.monthEnds[1]
-        for (fund, shares) in [("iwm", 310e6), ("ijr", 710e6)] {
-            try store.upsertObservations([ObservationBatch(series: SeriesID("fund.\(fund).shares"), points: [(day, shares)]),
-                                          ObservationBatch(series: SeriesID("fund.\(fund).nav"), points: [(day, 9e9 / shares)])],
-                                         source: "ishares", today: world.today)
-        }
-    }
-
-    func start(_ world: FundamentalsWorld) throws -> Tmux? {
         var environment = world.environment
         environment["TZ"] = "UTC"
         return try Tmux(width: 200, height: 50, command: "\(Processes.resonanceBinary.path) --live", environment: environment)
     }
 
-    @Test("without an SEC contact the snapshots still come, the flows panel fills, and a restart the same day asks nothing")
-    func withoutAContact() throws {
+    @Test("without a contact it asks once on the bottom line; the answer is saved (0600) and the panels fill")
+    func asksThenFetches() throws {
         let world = try FundamentalsWorld()
-        try prepare(world)
         let tmux = try #require(try start(world))
-        let screen = try tmux.waitFor { $0.contains("loss share off: no sec_contact") && $0.contains("over view:") }
-        #expect(screen.contains("loss share off: no sec_contact"), "\(screen)")
-        #expect(screen.contains("over view: IJR +$0.19bn IWM +$0.42bn"), "\(screen)")
-        #expect(world.holdingsRequests().count == 2)
+        let asked = try tmux.waitFor { $0.contains("The SEC asks for a contact e-mail") }
+        #expect(asked.contains("Esc skips"), "\(asked)")
         #expect(world.secRequests.isEmpty)
-        #expect(try world.store().fetchStatuses()[.fundamentals]?.source == "ishares")
+        try tmux.type("Test Runner test@example.com")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor(timeout: 60) { $0.contains("across 6 funds") && $0.contains("29 matched") }
+        #expect(screen.contains("across 6 funds"), "\(screen)")
+        let config = world.home.appendingPathComponent("config.toml").path
+        #expect(try String(contentsOfFile: config, encoding: .utf8).hasPrefix("sec_contact = \"Test Runner test@example.com\"\n"))
+        #expect(try FileManager.default.attributesOfItem(atPath: config)[.posixPermissions] as? Int == 0o600)
+        #expect(try world.store().fetchStatuses()[.fundamentals]?.source == "sec")
         try tmux.type("q")
         #expect(try tmux.waitForExit() == "EXIT=0")
+    }
 
+    @Test("Esc skips and is remembered: the next start does not ask, and nothing goes to the SEC")
+    func escSkips() throws {
+        let world = try FundamentalsWorld()
+        let tmux = try #require(try start(world))
+        try tmux.waitFor { $0.contains("The SEC asks for a contact e-mail") }
+        try tmux.press("Escape")
+        try tmux.waitFor { !$0.contains("The SEC asks for a contact e-mail") }
+        try tmux.type("q")
+        #expect(try tmux.waitForExit() == "EXIT=0")
+        #expect(try String(contentsOf: world.home.appendingPathComponent("config.toml"), encoding: .utf8) == "sec_contact = \"\"\n")
         guard let again = try start(world) else { return }
-        _ = try again.waitFor { $0.contains("next 0:") }
-        Thread.sleep(forTimeInterval: 1.5)
-        #expect(world.holdingsRequests().count == 2, "the store says today's run is done")
+        let screen = try again.waitFor { $0.contains("next 0:") }
+        #expect(!screen.contains("The SEC asks"), "\(screen)")
+        #expect(screen.contains("no sec_contact"), "\(screen)")
         try again.type("q")
         #expect(try again.waitForExit() == "EXIT=0")
+        #expect(world.secRequests.isEmpty)
     }
 
-    @Test("with a contact both panels update after the run, without a key pressed")
-    func withAContact() throws {
-        let world = try FundamentalsWorld(contact: "Test Runner test@example.com")
-        try prepare(world)
-        let tmux = try #require(try start(world))
-        let screen = try tmux.waitFor(timeout: 30) { $0.contains("companies matched") && $0.contains("over view:") }
-        #expect(screen.contains("300 of 300 companies matched, 240 reported"), "\(screen)")
-        #expect(screen.contains("over view: IJR"), "\(screen)")
-        #expect(!screen.contains("sec_contact"), "\(screen)")
-        #expect(try world.store().fetchStatuses()[.fundamentals]?.source == "ishares+sec")
-        try tmux.type("q")
-        #expect(try tmux.waitForExit() == "EXIT=0")
-    }
-
-    @Test("a failed run shows its reason like a feed's fault, keeps the rest, and is recorded for every viewer")
+    @Test("a failed filing shows its reason like a feed's fault, keeps the rest, and is recorded for every viewer")
     func aFault() throws {
         let world = try FundamentalsWorld(contact: "Test Runner test@example.com")
-        world.publishers.script("IWM", .html)
-        try prepare(world)
+        world.sec.script("feed:S000004313", .html)
         let tmux = try #require(try start(world))
-        let screen = try tmux.waitFor { $0.contains("! fundamentals:") }
-        #expect(screen.contains("! fundamentals: IWM: answered an HTML page instead of data (+1 more)"), "\(screen)")
-        #expect(screen.contains("RUT yahoo"), "\(screen)")
+        let screen = try tmux.waitFor(timeout: 60) { $0.contains("! fundamentals:") }
+        #expect(screen.contains("! fundamentals: IJR filings feed page 1: answered an HTML page"), "\(screen)")
         let status = try world.store().fetchStatuses()[.fundamentals]
-        #expect(status?.fault?.hasPrefix("IWM: answered an HTML page") == true)
-        #expect(try world.store().loadObservations("fund.ijr.shares").count == 2)
+        #expect(status?.fault?.hasPrefix("IJR filings feed page 1: answered an HTML page") == true)
+        #expect(try world.store().loadObservations("flows.iwm").count == world.expectedMonths("IWM").count)
         try tmux.type("q")
         #expect(try tmux.waitForExit() == "EXIT=0")
     }

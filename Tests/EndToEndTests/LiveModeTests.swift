@@ -22,9 +22,9 @@ struct LiveModeTests {
         var screen = try tmux.waitFor { $0.contains("BTC yahoo") && $0.contains("next 0:") }
         #expect(screen.contains("RUT yahoo"), "\(screen)")
         #expect(!screen.contains("STALE"), "\(screen)")
-        // The daily fundamentals run went to the loopback publishers too (no SEC contact here).
-        _ = try tmux.waitFor { $0.contains("loss share off: no sec_contact") }
-        #expect(world.server.requests.filter { $0.path.hasSuffix(".ajax") }.count == 2)
+        // The daily fundamentals run asks the SEC nothing: the contact question was skipped here.
+        _ = try tmux.waitFor { $0.contains("no sec_contact") }
+        #expect(world.server.requests.filter(FixtureSEC.isSECRequest).isEmpty)
         let last = world.market.bars(.btc).last!
         let revised = Bar(day: last.day, open: last.open, high: 99_999, low: last.low, close: 77_777.77, volume: last.volume)
         world.market.upsert(.btc, revised)

@@ -22,7 +22,7 @@ struct LiveSoakTests {
     @Test("memory stays flat, no descriptor leaks, and it still refreshes at the end")
     func soak() throws {
         let world = try FixtureWorld()
-        try "refresh_interval = 15\n".write(to: world.home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        try "sec_contact = \"\"\nrefresh_interval = 15\n".write(to: world.home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let fetched = try Processes.resonance(["fetch"], environment: world.environment)
         #expect(fetched.status == 0, "\(fetched.stderr)")
         let tmux = try #require(try Tmux(width: 160, height: 45, command: "\(Processes.resonanceBinary.path) --live",

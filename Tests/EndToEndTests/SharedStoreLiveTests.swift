@@ -29,7 +29,7 @@ struct SharedStoreLiveTests {
     func leaseHandOver() throws {
         let world = try FixtureWorld()
         // An hour between refreshes: every fetch below is one a test asked for.
-        try "refresh_interval = 3600\n".write(to: world.home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        try "sec_contact = \"\"\nrefresh_interval = 3600\n".write(to: world.home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         let fetched = try Processes.resonance(["fetch"], environment: world.environment)
         #expect(fetched.status == 0, "\(fetched.stderr)")
         let command = "\(Processes.resonanceBinary.path) --live"

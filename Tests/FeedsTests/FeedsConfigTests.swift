@@ -118,8 +118,10 @@ struct FeedsConfigTests {
             ("[yahoo]\nurl = \"ftp://" + String(repeating: "x", count: 5_000) + "\"",
              "c.toml:2: yahoo.url: 'ftp://\(String(repeating: "x", count: 54))…' is not an http(s) URL"),
             ("[providers]\nbtc = [\"yahoo\", \"coin\u{2028}base\"]", "c.toml:2: unknown provider 'coin\\u{2028}base' (expected yahoo, coinbase, stooq)"),
-            ("[ishares]\nfunds = [\"\(String(repeating: "Z", count: 500))\"]",
-             "c.toml: [ishares] fund \(String(repeating: "Z", count: 40))… needs its product page path: \(String(repeating: "z", count: 40))… = \"/us/products/…\""),
+            ("[flows]\nfunds = [\"\(String(repeating: "Z", count: 500))\"]",
+             "c.toml:2: funds: '\(String(repeating: "Z", count: 20))…' is not a fund ticker"),
+            ("[ishares]\nfunds = [\"IWM\"]",
+             "c.toml:2: [ishares] is no longer read: iShares' holdings route stopped answering in 2026, and flows now come from the SEC's N-PORT filings; list funds as [flows] funds = [\"IWM\", …]"),
           ])
     func quotedTextIsExcerpted(_ text: String, _ message: String) {
         let error = #expect(throws: ConfigError.self) { try FeedsConfig.load(text: text, path: "c.toml", environment: [:]) }

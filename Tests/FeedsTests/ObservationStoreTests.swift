@@ -134,7 +134,7 @@ struct ObservationStoreTests {
         }
 
         let migrated = try Store(path: path)
-        #expect(try migrated.appliedMigrations() == ["v1-bars", "v2-observations", "v3-lease", "v4-series-columns", "v5-packed-column-rows", "v6-correlations", "v7-drop-correlations"])
+        #expect(try migrated.appliedMigrations() == ["v1-bars", "v2-observations", "v3-lease", "v4-series-columns", "v5-packed-column-rows", "v6-correlations", "v7-drop-correlations", "v8-issuer-cik"])
         #expect(try migrated.load(.rut).bars == bars)
         #expect(try migrated.importLogCount(for: .rut) == 1)
         try migrated.upsertObservations(Self.flows, into: "flows.iwm", source: "test", today: testToday)

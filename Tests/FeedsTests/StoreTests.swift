@@ -24,7 +24,7 @@ struct StoreTests {
 
     @Test func opensInWALModeWithMigrationsApplied() throws {
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-bars", "v2-observations", "v3-lease", "v4-series-columns", "v5-packed-column-rows", "v6-correlations", "v7-drop-correlations"])
+        #expect(try store.appliedMigrations() == ["v1-bars", "v2-observations", "v3-lease", "v4-series-columns", "v5-packed-column-rows", "v6-correlations", "v7-drop-correlations", "v8-issuer-cik"])
         #expect(FileManager.default.fileExists(atPath: folder.file("resonance.sqlite").path))
     }
 
@@ -32,7 +32,7 @@ struct StoreTests {
         try store.upsert(Self.bars, into: .btc, source: "test", today: testToday)
         let reopened = try Store(path: store.path)
         #expect(try reopened.load(.btc).bars == Self.bars)
-        #expect(try reopened.appliedMigrations() == ["v1-bars", "v2-observations", "v3-lease", "v4-series-columns", "v5-packed-column-rows", "v6-correlations", "v7-drop-correlations"])
+        #expect(try reopened.appliedMigrations() == ["v1-bars", "v2-observations", "v3-lease", "v4-series-columns", "v5-packed-column-rows", "v6-correlations", "v7-drop-correlations", "v8-issuer-cik"])
     }
 
     @Test func garbageFileIsNotAStore() throws {

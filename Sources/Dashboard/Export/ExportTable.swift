@@ -128,12 +128,20 @@ public enum AnalysisExport {
         return table
     }
 
-    /// The loss-making share by quarter.
+    /// The loss-making share by quarter: the trailing-twelve-month share, the single-quarter share and the
+    /// counts behind them (empty for an imported share, which has none).
     public static func lossShare(_ data: MarketData, range: DayRange?) -> ExportTable {
-        var table = ExportTable(columns: ["date", "share_pct"])
+        var table = ExportTable(columns: ["date", "share_pct", "quarter_share_pct", "constituents", "matched", "reported", "loss_making"])
         let s = data.analysis.lossShare
+        let coverage = data.lossShareCoverage
+        func value(_ series: ValueSeries, _ day: Day) -> Double? {
+            let i = series.days.partitioningIndex { $0 >= day }
+            return i < series.days.count && series.days[i] == day ? series.values[i] : nil
+        }
         for (day, v) in zip(s.days, s.values) where range?.contains(day) ?? true {
-            table.rows.append([.text(day.iso), .number(v)])
+            table.rows.append([.text(day.iso), .number(v), .number(value(coverage.quarterShare, day)),
+                               .number(value(coverage.constituents, day)), .number(value(coverage.matched, day)),
+                               .number(value(coverage.reported, day)), .number(value(coverage.lossMaking, day))])
         }
         return table
     }

@@ -56,6 +56,8 @@ public struct FundamentalsReport: Sendable {
 public struct FundamentalsActivity: Equatable, Sendable {
     /// A run is going on in the background.
     public var inFlight = false
+    /// Where the running run is, such as `SEC 37/212`; nil before its first request.
+    public var badge: String?
     /// What the last run left out on purpose.
     public var note: String?
 

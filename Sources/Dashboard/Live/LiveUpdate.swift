@@ -52,6 +52,7 @@ enum LiveUpdate {
     /// The fundamentals run finished: take the data (the flows and loss-share panels change), its status and note.
     static func fundamentalsFetched(_ state: inout AppState, _ report: FundamentalsReport) {
         state.live.fundamentals.inFlight = false
+        state.live.fundamentals.badge = nil
         state.live.fundamentals.note = report.note
         state.live.now = max(state.live.now, report.finishedAt)
         if let data = report.data { state.replaceData(data) }

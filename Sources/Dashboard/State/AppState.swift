@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     public var live = LiveState()
     /// The command that fills an empty store, shown on the empty-state screen.
     public var importHint: [String]
+    /// The SEC contact question, open until answered or skipped (see `SECContactUpdate`).
+    public var secContactPrompt: SECContactPrompt?
 
     /// A state over some data, showing all of it.
     public init(data: MarketData, glyphs: GlyphSet = .braille, theme: Theme = .standard,

@@ -17,6 +17,8 @@ public enum Msg: Sendable {
     case fetchProgress(String)
     /// The daily fundamentals run began (it was due, and this process holds the fetch lease).
     case fundamentalsStarted
+    /// Where the running fundamentals run is, for the status bar's badge (`SEC 37/212`).
+    case fundamentalsProgress(String)
     /// The daily fundamentals run finished.
     case fundamentalsFetched(FundamentalsReport)
     /// A derivation asked for with `Cmd.derive` was computed.
@@ -46,6 +48,8 @@ public enum Cmd: Equatable, Sendable {
     case watchStore
     /// Compute slow numbers off the loop (`job.run()`); the answer comes back as `.derived`.
     case derive(DerivationJob)
+    /// Write `sec_contact` into config.toml ("" when the user skipped the question, so it is not asked again).
+    case saveSECContact(String)
 }
 
 extension Msg {

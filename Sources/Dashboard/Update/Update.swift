@@ -39,6 +39,9 @@ func respond(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
     case .fundamentalsStarted:
         state.live.fundamentals.inFlight = true
         return []
+    case .fundamentalsProgress(let badge):
+        state.live.fundamentals.badge = badge
+        return []
     case .fundamentalsFetched(let report):
         LiveUpdate.fundamentalsFetched(&state, report)
         return []
@@ -46,6 +49,7 @@ func respond(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
         handleMouse(&state, event)
         return []
     case .key(let key):
+        if state.secContactPrompt != nil { return SECContactUpdate.key(&state, key) }
         guard let action = KeyMap.action(for: key) else {
             if case .character(let c) = key { state.notice = "no key '\(c)' — press ? for help" }
             return []

@@ -39,7 +39,7 @@ enum LiveStatusLine {
             parts.append("live off (r)")
         }
         if live.fundamentals.inFlight {
-            parts.append("fundamentals…")
+            parts.append(live.fundamentals.badge.map { "fundamentals \($0)" } ?? "fundamentals…")
         } else if let note = live.fundamentals.note {
             parts.append(note)
         }

@@ -23,7 +23,11 @@ func screenWidgets(_ state: AppState, size: Size) -> [(widget: any Widget, area:
         widgets.append((CursorReadout(state: state), layout.readout))
         widgets.append((MarkerList(state: state), layout.markers))
     }
-    widgets.append((StatusBar(state: state), layout.status))
+    if let prompt = state.secContactPrompt {
+        widgets.append((SECContactLine(state: state, prompt: prompt), layout.status))
+    } else {
+        widgets.append((StatusBar(state: state), layout.status))
+    }
     if state.showHelp { widgets.append((HelpOverlay(state: state), area)) }
     return widgets
 }

@@ -46,7 +46,6 @@ public struct FeedsConfig: Hashable, Sendable {
         if let text {
             let file = try ConfigFile(parsing: text, path: path)
             for entry in file.entries where try !config.fundamentals.apply(entry, path: path) { try config.apply(entry, path: path) }
-            try config.fundamentals.validate(path: path)
         }
         try config.fundamentals.applyEnvironment(environment)
         for (name, keyPath) in [("RESONANCE_YAHOO_URL", \FeedsConfig.yahooURL), ("RESONANCE_COINBASE_URL", \.coinbaseURL),

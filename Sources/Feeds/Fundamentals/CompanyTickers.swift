@@ -7,8 +7,13 @@ import Foundation
 public struct CompanyTickers: Hashable, Sendable {
     /// CIK by normalised ticker.
     public var cikByTicker: [String: Int]
+    /// Each company's title as the SEC spells it (`Apple Inc.`, `ACME CORP /DE/`), by CIK.
+    public var titleByCIK: [Int: String]
 
-    public init(cikByTicker: [String: Int]) { self.cikByTicker = cikByTicker }
+    public init(cikByTicker: [String: Int], titleByCIK: [Int: String] = [:]) {
+        self.cikByTicker = cikByTicker
+        self.titleByCIK = titleByCIK
+    }
 
     /// The CIK of a ticker as any publisher spells it, or nil.
     public func cik(for ticker: String) -> Int? { cikByTicker[TickerSymbol.normalised(ticker)] }
@@ -29,6 +34,7 @@ public struct CompanyTickers: Hashable, Sendable {
         }
         guard !rows.isEmpty else { throw FundamentalsParseError(label, "no companies in the file") }
         var map: [String: Int] = [:]
+        var titles: [Int: String] = [:]
         for key in rows.keys.sorted(by: rowOrder) {
             let place = "\(label) entry \"\(MessageExcerpt.of(key, limit: 20))\""
             guard let row = rows[key] as? [String: Any] else { throw FundamentalsParseError(place, "not an object") }
@@ -39,8 +45,9 @@ public struct CompanyTickers: Hashable, Sendable {
                 throw FundamentalsParseError(place, "ticker is missing")
             }
             if map[TickerSymbol.normalised(ticker)] == nil { map[TickerSymbol.normalised(ticker)] = cik }
+            if titles[cik] == nil, let title = row["title"] as? String { titles[cik] = title }
         }
-        return CompanyTickers(cikByTicker: map)
+        return CompanyTickers(cikByTicker: map, titleByCIK: titles)
     }
 
     /// Row keys in file order: numbers by value, then any other key by its text.

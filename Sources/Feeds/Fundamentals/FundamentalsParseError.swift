@@ -1,6 +1,6 @@
 /// Why a publisher's answer could not be read: where in the answer, and what is wrong there.
 ///
-/// Printed as `WHERE: what`, such as `IWM holdings line 4: Shares Outstanding '-' is not a number`.
+/// Printed as `WHERE: what`, such as `IWM filing 0001752724-24-123456: fundInfo/mon2Flow sales is 'N/A', not an amount in USD`.
 public struct FundamentalsParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The answer and the place in it (a line, a field, an entry).
     public var location: String

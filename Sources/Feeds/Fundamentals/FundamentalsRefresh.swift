@@ -1,28 +1,26 @@
 import Foundation
 import Markets
 
-/// The live dashboard's daily fundamentals fetch: today's fund snapshots and, with an SEC contact, the
-/// loss-making share, at most once per UTC day, by the process that holds the store's fetch lease.
+/// The live dashboard's daily fundamentals run: N-PORT flows and the loss-making share from the SEC, at most
+/// once per UTC day, by the process that holds the store's fetch lease.
 ///
 /// The outcome is recorded in the store's fetch status under `SeriesID.fundamentals` (as `fetch
-/// --fundamentals` records it too), so a restart on the same day does not fetch again and every viewer
-/// of the store sees a fault. A failed run is tried again
-/// after `retryAfter`, not sooner. Without `sec_contact` the SEC is not asked (it refuses anonymous
-/// clients); the iShares snapshots still are, since they need no contact, and the outcome carries a note
-/// saying what was left out.
+/// --fundamentals` records it too), so a restart on the same day does not fetch again and every viewer of the
+/// store sees a fault. A failed run is tried again after `retryAfter`, not sooner. Without `sec_contact`
+/// nothing is asked (the SEC refuses anonymous clients) and the outcome carries a note saying so.
 public struct FundamentalsRefresh: Sendable {
     /// How long after a failed run the next one may start.
     public static let retryAfter: TimeInterval = 3600
-    /// The sources recorded for a run without and with the SEC.
-    public static let isharesOnly = "ishares", isharesAndSEC = "ishares+sec"
-    /// The note when the loss-making share is left out for want of a contact.
-    public static let noContactNote = "loss share off: no sec_contact"
+    /// The source recorded for a run.
+    public static let source = "sec"
+    /// The note when nothing is fetched for want of a contact.
+    public static let noContactNote = "flows, loss share off: no sec_contact"
 
     public var store: Store
     public var config: FeedsConfig
     public var holder: String
     public var cache: RawAnswerCache
-    /// The configuration file, named in the SEC client's message.
+    /// The configuration file, named in the message without a contact.
     public var configFile: String
     public var clock: any FetchClock
     public var transport: any HTTPTransport
@@ -68,24 +66,25 @@ public struct FundamentalsRefresh: Sendable {
     }
 
     /// Fetches, records the outcome in the store and logs it; call after `shouldRun()`.
-    public func run() -> Outcome {
-        let now = clock.now()
-        let sec = try? SECClient(config: config.fundamentals, configFile: configFile, transport: transport, cache: cache)
-        let fetcher = FundamentalsFetcher(store: store, config: config.fundamentals,
-                                          ishares: config.isharesClient(transport: transport, cache: cache), sec: sec)
+    ///
+    /// - Parameter progress: told where the run is, for the status bar's badge.
+    public func run(progress: @escaping (FundamentalsProgress) -> Void = { _ in }) -> Outcome {
+        guard let sec = try? SECClient(config: config.fundamentals, configFile: configFile, transport: transport, cache: cache) else {
+            return Outcome(status: (try? store.fetchStatuses())?[.fundamentals], note: Self.noContactNote)
+        }
+        let fetcher = FundamentalsFetcher(store: store, config: config.fundamentals, sec: sec, progress: progress)
         var fault: String?
         do {
-            let summary = try fetcher.run(since: Day.utcToday(now: now).adding(months: -12 * FundamentalsFetcher.defaultYears), now: now)
+            let summary = try fetcher.run(now: clock.now())
             fault = summary.faultLine
             for line in summary.faults { log?.write("fundamentals \(line)") }
-            let funds = summary.funds.keys.sorted().map { "\($0) \(summary.funds[$0]!.day.iso)" }.joined(separator: ", ")
-            log?.write("fundamentals: \(funds.isEmpty ? "no fund" : funds); \(summary.quarters.count) quarters"
-                       + (sec == nil ? " (no sec_contact: SEC not asked)" : ""))
+            let funds = summary.funds.keys.sorted().map { "\($0) \(summary.funds[$0]!.months) months" }.joined(separator: ", ")
+            log?.write("fundamentals: \(funds.isEmpty ? "no fund" : funds); \(summary.quarters.count) quarters; \(summary.requests) requests")
         } catch {
             fault = "\(error)"
             log?.write("fundamentals failed: \(error)")
         }
-        try? store.recordFetch(.fundamentals, source: sec == nil ? Self.isharesOnly : Self.isharesAndSEC, fault: fault, at: clock.now())
-        return Outcome(status: (try? store.fetchStatuses())?[.fundamentals], note: sec == nil ? Self.noContactNote : nil)
+        try? store.recordFetch(.fundamentals, source: Self.source, fault: fault, at: clock.now())
+        return Outcome(status: (try? store.fetchStatuses())?[.fundamentals], note: nil)
     }
 }

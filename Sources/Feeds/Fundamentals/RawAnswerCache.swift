@@ -1,7 +1,7 @@
 import Foundation
 
-/// Raw publisher answers kept on disk under the store's folder (`cache/sec/…`, `cache/ishares/…`),
-/// so that a quarter's frame is fetched once and every snapshot can be re-read.
+/// Raw publisher answers kept on disk under the store's folder (`cache/sec/…`),
+/// so that a settled filing or frame is fetched once and can always be read again.
 public struct RawAnswerCache: Sendable {
     /// The `cache` folder.
     public var folder: URL
@@ -23,9 +23,16 @@ public struct RawAnswerCache: Sendable {
         return data
     }
 
+    /// Whether an answer is kept and no older than `maximumAge` (nil: any age), without reading it.
+    public func isFresh(_ name: String, maximumAge: TimeInterval? = nil, now: Date = Date()) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file(name).path) else { return false }
+        guard let maximumAge else { return true }
+        let modified = attributes[.modificationDate] as? Date ?? .distantPast
+        return now.timeIntervalSince(modified) <= maximumAge
+    }
+
     /// Stores an answer atomically (an interrupted write leaves no half file; `PrivateFiles`).
     public func write(_ data: Data, to name: String) throws {
-        let url = file(name)
-        try PrivateFiles.writeAtomically(data, to: url)
+        try PrivateFiles.writeAtomically(data, to: file(name))
     }
 }

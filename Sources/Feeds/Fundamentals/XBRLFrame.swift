@@ -24,13 +24,13 @@ public struct XBRLFrame: Hashable, Sendable {
     public var unit: String
     public var facts: [XBRLFrameFact]
 
-    /// The value per CIK (the first entry wins if a filer appears twice).
+    /// The value per CIK (a frame holds one fact per filer).
     public var valueByCIK: [Int: Double] {
         Dictionary(facts.map { ($0.cik, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The frame period name of a calendar quarter, `CY2025Q3`.
-    public static func periodName(year: Int, quarter: Int) -> String { "CY\(year)Q\(quarter)" }
+    /// The frame period name of a calendar quarter, `CY2025Q3`, or of a calendar year (`quarter` nil), `CY2025`.
+    public static func periodName(year: Int, quarter: Int?) -> String { "CY\(year)" + (quarter.map { "Q\($0)" } ?? "") }
 
     /// Reads a frame answer; `label` names it in errors.
     ///
@@ -53,6 +53,7 @@ public struct XBRLFrame: Hashable, Sendable {
         }
         var facts: [XBRLFrameFact] = []
         facts.reserveCapacity(entries.count)
+        var firstIndexOfCIK: [Int: Int] = [:]
         for (index, entry) in entries.enumerated() {
             let place = "\(label) data[\(index)]"
             guard let row = entry as? [String: Any] else { throw FundamentalsParseError(place, "not an object") }
@@ -70,6 +71,10 @@ public struct XBRLFrame: Hashable, Sendable {
                 }
                 start = day
             }
+            if let first = firstIndexOfCIK[cik] {
+                throw FundamentalsParseError(place, "cik \(cik) appears twice in one frame (first at data[\(first)])")
+            }
+            firstIndexOfCIK[cik] = index
             facts.append(XBRLFrameFact(cik: cik, entityName: row["entityName"] as? String ?? "", start: start, end: end, value: value))
         }
         return XBRLFrame(tag: root["tag"] as? String ?? "", period: period, unit: root["uom"] as? String ?? "", facts: facts)

@@ -148,6 +148,19 @@ enum StoreSchema {
                 DROP TABLE IF EXISTS correlation_column;
                 """)
         }
+        // MARK: v7: which SEC filer (CIK) an N-PORT holding is, so each is matched once
+        migrator.registerMigration("v8-issuer-cik") { db in
+            // key: "cusip:<9 characters>" when the holding has a CUSIP, else "name:<normalised issuer name>".
+            // method: how the match was made ("ticker", "name"); name: the issuer's name as the filing gave it.
+            try db.execute(sql: """
+                CREATE TABLE issuer_cik (
+                    key TEXT PRIMARY KEY,
+                    cik INTEGER NOT NULL CHECK (cik BETWEEN 1 AND 9999999999),
+                    method TEXT NOT NULL,
+                    name TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

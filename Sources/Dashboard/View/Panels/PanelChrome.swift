@@ -53,10 +53,10 @@ func percentOrDash(_ value: Double?) -> String {
     return ValueFormat.percent(value)
 }
 
-/// A signed amount of US dollars in billions: "+$3.70bn", "-$20.00bn".
-func billions(_ usd: Double) -> String {
+/// A signed amount of US dollars in billions: "+$3.70bn", "-$20.00bn" (or with one decimal, "-$4.2bn").
+func billions(_ usd: Double, decimals: Int = 2) -> String {
     let b = usd / 1e9
-    return (b < 0 ? "-" : "+") + "$" + ValueFormat.fixed(abs(b), decimals: 2) + "bn"
+    return (b < 0 ? "-" : "+") + "$" + ValueFormat.fixed(abs(b), decimals: decimals) + "bn"
 }
 
 /// Draws the crosshair down one plot column, on the cells no line occupies.
