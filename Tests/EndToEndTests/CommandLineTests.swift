@@ -19,6 +19,25 @@ struct CommandLineTests {
         #expect(second.stdout.contains("0 added, 0 updated"))
     }
 
+    @Test("a close-only copy of an imported file erases nothing and moves no breakout")
+    func closeOnlyImport() throws {
+        let home = try SyntheticFiles.importedHome()
+        let series = try Processes.resonance(["export", "series", "rut", "--home", home.path])
+        let markers = try Processes.resonance(["export", "markers", "--home", home.path])
+        let closes = series.stdout.split(separator: "\n").dropFirst().map { line -> String in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(cells[0]),\(cells[4])"
+        }
+        let file = home.appendingPathComponent("rut_close.csv")
+        try (["date,close"] + closes).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let r = try Processes.resonance(["import", file.path, "--series", "rut", "--home", home.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("0 updated, \(closes.count) unchanged, closes confirmed"), "\(r.stdout)")
+        #expect(try Processes.resonance(["export", "series", "rut", "--home", home.path]).stdout == series.stdout)
+        #expect(try Processes.resonance(["export", "markers", "--home", home.path]).stdout == markers.stdout)
+        #expect(markers.stdout.contains("breakout,"))
+    }
+
     @Test("a malformed file is rejected with FILE:LINE and the store keeps what it had")
     func malformedImport() throws {
         let home = try SyntheticFiles.importedHome()
