@@ -128,6 +128,9 @@ struct RuntimeLoop {
                         live?.refreshFundamentals()
                     case .armTick(let date):
                         nextTick = date
+                    case .suspend:
+                        terminal.suspend()
+                        state.size = terminal.size
                     }
                 }
             }

@@ -35,7 +35,11 @@ struct FetchCommand: ParsableCommand {
 
     func validate() throws {
         _ = try seriesList()
-        if let since, Day(iso: since) == nil { throw ValidationError("--since: '\(since)' is not a date (YYYY-MM-DD)") }
+        if let since {
+            guard let day = Day(iso: since) else { throw ValidationError("--since: '\(since)' is not a date (YYYY-MM-DD)") }
+            let today = Day.utcToday()
+            if day > today { throw ValidationError("--since: \(since) is in the future (today is \(today.iso) UTC)") }
+        }
         if let backfillMonths {
             guard fundamentals else { throw ValidationError("--backfill-months goes with --fundamentals") }
             guard (1...FundHistoryBackfill.maximumMonths).contains(backfillMonths) else {

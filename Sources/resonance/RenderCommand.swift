@@ -32,7 +32,8 @@ struct RenderCommand: ParsableCommand {
         let chosen = try themeOptions.chosenTheme(environment: environment, colorless: depth == .none)
         printWarnings(chosen.warnings)
         let state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: chosen.theme,
-                                              size: frameSize)
+                                              size: frameSize, strict: true)
+        if let notice = viewOptions.glyphChoice(unicode: unicode).notice { printWarnings([notice]) }
         withExtendedLifetime(state) {
             FileHandle.standardOutput.write(Data(themedScreen(state, size: frameSize).ansiText(depth: depth).utf8))
         }

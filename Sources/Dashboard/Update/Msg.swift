@@ -32,4 +32,6 @@ public enum Cmd: Equatable, Sendable {
     case refreshFundamentals
     /// Send one `.tick` at this time (replacing the tick armed before).
     case armTick(Date)
+    /// Give the terminal back and stop the process, as Ctrl-Z does in a shell; draw again on `fg`.
+    case suspend
 }

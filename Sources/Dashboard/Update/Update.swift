@@ -3,7 +3,8 @@ import TermCanvas
 
 /// Applies a message to the state and returns the effects to run; never performs I/O.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
-    state.notice = nil
+    // A notice stays until the user does something, so one given at the start outlives the first tick.
+    if case .key = msg { state.notice = nil } else if case .mouse = msg { state.notice = nil }
     switch msg {
     case .resize(let size):
         state.size = size
@@ -25,6 +26,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
         handleMouse(&state, event)
         return []
     case .key(let key):
+        if state.dateEntry != nil { return DateEntry.handle(&state, key) }
         guard let action = KeyMap.action(for: key) else {
             if case .character(let c) = key { state.notice = "no key '\(c)' — press ? for help" }
             return []
@@ -40,6 +42,11 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
         return [.quit]
     case .toggleLive:
         return LiveUpdate.toggle(&state)
+    case .goToDate:
+        DateEntry.open(&state)
+        return []
+    case .suspend:
+        return [.suspend]
     case .toggleHelp:
         state.showHelp.toggle()
         return []
