@@ -56,29 +56,33 @@ public enum TextFit {
     /// Breaks text into lines of at most `width` cells at spaces, each continuation indented two cells
     /// deeper than the text's own indent (so a wrapped command keeps its place under its first line).
     ///
-    /// A word longer than a line is put on a line of its own and fitted with an ellipsis.
+    /// Runs of spaces inside a line are kept (columns stay aligned). A word longer than a line is put on a
+    /// line of its own and fitted: a path keeps its end, anything else is cut at words with an ellipsis.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0, Self.width(text) > width else { return [text] }
         let indentCount = text.unicodeScalars.prefix { $0 == " " }.count
         let indent = String(repeating: " ", count: indentCount)
         let continuation = indentCount + 2 < width / 2 ? indent + "  " : ""
+        func fit(_ line: String, after start: String) -> String {
+            guard Self.width(line) > width else { return line }
+            let word = String(line.dropFirst(start.count))
+            let room = width - Self.width(start)
+            return start + (word.contains("/") ? keepingEnd(word, width: room) : words(word, width: room))
+        }
         var lines: [String] = []
         var current = indent
-        var currentHasWord = false
-        for word in text.dropFirst(indentCount).split(separator: " ") {
-            let joined = currentHasWord ? current + " " + word : current + word
-            if Self.width(joined) <= width {
-                current = joined
-                currentHasWord = true
-                continue
+        var hasWord = false
+        for word in text.dropFirst(indentCount).split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = hasWord ? current + " " + word : current + word
+            if Self.width(candidate) > width, hasWord {
+                lines.append(current)
+                current = fit(continuation + word, after: continuation)
+            } else {
+                current = hasWord ? candidate : fit(candidate, after: indent)
             }
-            if currentHasWord { lines.append(current) }
-            let start = currentHasWord ? continuation : current
-            let fresh = start + word
-            current = Self.width(fresh) <= width ? fresh : start + words(String(word), width: width - Self.width(start))
-            currentHasWord = true
+            hasWord = true
         }
-        if currentHasWord { lines.append(current) }
+        lines.append(current)
         return lines
     }
 
