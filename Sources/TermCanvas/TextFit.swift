@@ -106,8 +106,9 @@ public struct LinePart: Sendable, Equatable {
     public var text: String
     /// The style it is drawn in.
     public var style: Style
-    /// Higher priorities are the last to go: when the line is too long, the part with the lowest is
-    /// shortened (when allowed) or dropped first; among equals, the rightmost goes first.
+    /// Higher priorities are the last to go: when the line is too long, parts with a brief form take it
+    /// first, then the part with the lowest priority is shortened (when allowed) or dropped; among equals,
+    /// the rightmost goes first.
     public var priority: Int
     /// How the part may be shortened.
     public var shortening: Shortening
@@ -115,10 +116,14 @@ public struct LinePart: Sendable, Equatable {
     public var separator: String
     /// Whether the part belongs to the right-aligned end of the line.
     public var trailing: Bool
+    /// A shorter way to say the same, tried before the part is cut or dropped ("offline" for "offline — data
+    /// as of …", say).
+    public var brief: String?
 
     /// Makes a part.
     public init(_ text: String, style: Style, priority: Int = 0, shortening: Shortening = .never, separator: String = "",
-                trailing: Bool = false) {
+                trailing: Bool = false, brief: String? = nil) {
+        self.brief = brief
         self.text = text
         self.style = style
         self.priority = priority
@@ -151,6 +156,12 @@ public struct FittedLine: Sendable {
                 shown[i].text = TextFit.ascii(shown[i].text)
                 shown[i].separator = TextFit.ascii(shown[i].separator)
             }
+        }
+        // Brief forms first, least important first: they say the same in less room.
+        while Self.totalWidth(shown, gap: gap) > width,
+              let i = shown.indices.filter({ shown[$0].brief != nil }).min(by: { shown[$0].priority < shown[$1].priority }) {
+            shown[i].text = ascii ? TextFit.ascii(shown[i].brief!) : shown[i].brief!
+            shown[i].brief = nil
         }
         while Self.totalWidth(shown, gap: gap) > width, !shown.isEmpty {
             let lowest = shown.map(\.priority).min()!

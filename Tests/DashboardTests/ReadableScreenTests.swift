@@ -36,6 +36,22 @@ struct ReadableScreenTests {
         #expect(status.contains("? help"), "\(status)")
     }
 
+    @Test("offline at 80 columns, the status bar still names both stale series and the reason")
+    func offlineStatusBar() {
+        let demo = Fixtures.demo
+        var state = AppState(data: MarketData(index: demo.index, bitcoin: demo.bitcoin), size: Size(width: 80, height: 24),
+                             sourceLabel: "store")
+        state.live.isAvailable = true
+        state.live.nextRefresh = now
+        state.send([.tick(now), .fetched(FetchReport(finishedAt: now, data: nil,
+                                                     feeds: [.rut: FeedStatus(fault: "yahoo: HTTP 503 server error"),
+                                                             .btc: FeedStatus(fault: "coinbase: timed out")],
+                                                     retryAt: now.addingTimeInterval(30)))])
+        #expect(state.live.isOffline)
+        let status = String(view(state, size: state.size).text.split(separator: "\n").last!)
+        #expect(status.hasPrefix(" offline · RUT STALE · BTC STALE · ! yahoo: HTTP 503 server error"), "\(status)")
+    }
+
     /// Every panel title on a screen: the text between `┌─ ` and the run of `─` before `┐`.
     static func titles(_ text: String) -> [String] {
         var result: [String] = []

@@ -65,4 +65,15 @@ struct TextFitTests {
         #expect(text(40) == "RUT STALE · ! timed out after 15 s …")
         #expect(text(9) == "RUT STALE")
     }
+
+    @Test("a part's brief form is tried before it is cut or dropped")
+    func brief() {
+        let line = FittedLine([
+            LinePart("offline — data as of 2026-08-21 07:25", style: .plain, priority: 85, brief: "offline"),
+            LinePart("RUT STALE", style: .plain, priority: 90, separator: " · "),
+        ])
+        var buffer = Buffer(size: Size(width: 30, height: 1))
+        buffer.write(line, in: buffer.area)
+        #expect(buffer.text.trimmingCharacters(in: .whitespaces) == "offline · RUT STALE")
+    }
 }

@@ -36,14 +36,14 @@ enum LiveStatusLine {
         guard live.isAvailable, live.isOn || !live.feeds.isEmpty || live.inFlight else { return nil }
         var parts: [LinePart] = []
         func add(_ text: String, _ priority: Int, _ shortening: LinePart.Shortening = .never, joined: Bool = false,
-                 style partStyle: Style? = nil) {
+                 style partStyle: Style? = nil, brief: String? = nil) {
             parts.append(LinePart(text, style: partStyle ?? style, priority: priority, shortening: shortening,
-                                  separator: joined ? "" : " · "))
+                                  separator: joined ? "" : " · ", brief: brief))
         }
         if live.isOffline {
             let newest = [state.data.index.days.last, state.data.bitcoin.days.last].compactMap { $0 }.max()
             add("offline — data as of " + (live.dataAsOf.map { "\(dayOf($0)) \(clock($0))" } ?? newest?.iso ?? "never"),
-                Priority.offline)
+                Priority.offline, brief: "offline")
         }
         for (id, series) in [(SeriesID.rut, state.data.index), (.btc, state.data.bitcoin)] where live.series.contains(id) {
             add(id.rawValue.uppercased(), Priority.seriesName)
