@@ -188,6 +188,11 @@ struct ReadableScreenTests {
         #expect(readout.contains("since 2014-01-02"), "\(readout)")
         let btc = try #require(readout.range(of: "BTC"))
         #expect(readout[btc.upperBound...].contains("since 2014-09-17"))
+        // At 80 columns the index's since gives way first, never Bitcoin's late one alone.
+        var narrow = state
+        narrow.size = Size(width: 80, height: 24)
+        let short = view(narrow, size: narrow.size).text.split(separator: "\n").first { $0.hasPrefix("▸") }.map(String.init) ?? ""
+        #expect(!short.contains("since 2014-01-02") || short.contains("since 2014-09-17"), "\(short)")
     }
 
     @Test("a long command on the empty screen wraps with its indent kept")

@@ -38,7 +38,7 @@ struct SmallThingsTests {
         var state = Fixtures.state()
         state.type(":2020-11-09")
         #expect(state.dateEntry == "2020-11-09")
-        #expect(view(state, size: state.size).text.contains("go to date: 2020-11-09_"))
+        #expect(view(state, size: state.size).text.contains("go to date: 2020-11-09_  "))
         state.send([.key(.enter)])
         var v = try #require(state.viewport)
         #expect(v.cursor == Fixtures.day("2020-11-09"))

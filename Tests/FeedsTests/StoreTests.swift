@@ -134,14 +134,15 @@ struct StoreTests {
         #expect(try store.load(.rut).bars == expected)
     }
 
-    @Test func aKeptValueThatContradictsTheNewOneRejectsTheBatch() throws {
+    @Test func aStoredValueThatANewOneContradictsGivesWay() throws {
         try store.upsert(Self.bars, into: .rut, source: "a", today: testToday)
         let stored = Self.bars[0]
-        // A new high below the stored low: with the low kept, the bar would be impossible.
+        // A new high below the stored low: the stored low cannot stand beside it, and goes; the open stays.
         let batch = [Bar(day: stored.day, high: stored.low! - 1, close: stored.low! - 1.5)]
-        let error = #expect(throws: StoreError.self) { try store.upsert(batch, into: .rut, source: "b", today: testToday) }
-        #expect(error?.description.contains("stored values kept") == true, "\(String(describing: error))")
-        #expect(try store.load(.rut).bars == Self.bars)
+        let counts = try store.upsert(batch, into: .rut, source: "b", today: testToday)
+        #expect(counts.updated == 1 && counts.contradicted == 1)
+        #expect(try store.load(.rut).bar(at: 0) == Bar(day: stored.day, open: stored.open, high: stored.low! - 1,
+                                                     low: nil, close: stored.low! - 1.5, volume: stored.volume))
     }
 
     @Test func seriesIDsAndSummary() throws {

@@ -12,8 +12,9 @@ enum LiveStatusLine {
         static let stale = 90
         static let offline = 85
         static let seriesName = 80
+        /// A notice answers what the user just did, and goes at the next key: it outranks a fault.
+        static let notice = 75
         static let fault = 70
-        static let notice = 60
         static let help = 55
         static let settings = 50
         static let feedDetail = 30

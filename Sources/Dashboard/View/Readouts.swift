@@ -125,7 +125,9 @@ struct CursorReadout: Widget {
                 parts.append(LinePart(" " + ValueFormat.percent(c), style: c >= 0 ? theme.positiveStyle : theme.negativeStyle,
                                       priority: 80))
                 if ownSince, let base = r.baseDay {
-                    parts.append(LinePart(" since \(base.iso)", style: theme.dimText, priority: 30))
+                    // A late start is the one to keep: without it the change reads as over the whole view.
+                    let late = v.range.lowerBound.distance(to: base) > 7
+                    parts.append(LinePart(" since \(base.iso)", style: theme.dimText, priority: late ? 35 : 30))
                 }
             }
         }
@@ -183,9 +185,10 @@ struct StatusBar: Widget {
             parts.append(LinePart(" DEMO ", style: theme.badgeStyle, priority: P.stale))
             parts.append(LinePart(" synthetic data, not prices", style: style, priority: P.source, shortening: .words))
         } else if let live = LiveStatusLine.parts(state, style: style) {
+            let entryShown = !parts.isEmpty
             parts += live.enumerated().map { i, part in
                 var part = part
-                if i == 0 { part.separator = "" }
+                if i == 0 { part.separator = entryShown ? "  " : "" }
                 return part
             }
         } else {

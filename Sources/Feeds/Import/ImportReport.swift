@@ -30,6 +30,8 @@ public struct ImportReport: Hashable, Sendable {
     public var keptValues: Int = 0
     /// The columns in which stored values were kept.
     public var keptColumns: SeriesColumns = []
+    /// Stored highs or lows dropped because the file's values contradict them.
+    public var contradicted: Int = 0
 
     /// One line for the command line, such as
     /// `rut: 3178 rows read — 3178 added, 0 updated, 0 unchanged, 0 skipped (no close); 2014-01-02 … 2026-08-21`.
@@ -42,6 +44,9 @@ public struct ImportReport: Hashable, Sendable {
             + "\(skippedNoClose) skipped (no close); \(firstDay) … \(lastDay)"
         if keptValues > 0 {
             line += "; \(keptValues) stored \(ImportReport.names(keptColumns)) kept (the file has none for them)"
+        }
+        if contradicted > 0 {
+            line += "; \(contradicted) stored highs or lows dropped (the file's values contradict them)"
         }
         return line
     }

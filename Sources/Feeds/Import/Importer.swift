@@ -28,7 +28,7 @@ public struct Importer: Sendable {
                             wasReordered: parsed.wasReordered,
                             firstDay: parsed.bars[0].day, lastDay: parsed.bars[parsed.bars.count - 1].day,
                             carriedColumns: parsed.carriedColumns, keptValues: counts.keptValues,
-                            keptColumns: counts.keptColumns)
+                            keptColumns: counts.keptColumns, contradicted: counts.contradicted)
     }
 
     /// The bytes of a file to import.

@@ -178,9 +178,9 @@ public final class Store: Sendable {
     ///
     /// Every bar is validated first (see `Bar.validationProblem(today:)`), and a day may appear only
     /// once; one invalid bar rejects the whole batch and nothing is written. A value a bar does not carry
-    /// (a nil open, high, low or volume) never erases the stored one: the stored value is kept, and the
-    /// bar with it is validated again. Bars that leave the stored values as they were are counted as
-    /// unchanged and not rewritten.
+    /// (a nil open, high, low or volume) never erases the stored one: the stored value is kept, unless a
+    /// value the bar does carry contradicts it (a new low above the stored high), when the new value wins.
+    /// Bars that leave the stored values as they were are counted as unchanged and not rewritten.
     ///
     /// - Parameters:
     ///   - bars: the bars, in any order.
@@ -223,9 +223,6 @@ public final class Store: Sendable {
             for bar in bars {
                 if let old = stored[bar.day.rawValue] {
                     let merged = old.filling(bar, counts: &counts)
-                    if let problem = merged.validationProblem(today: today) {
-                        throw StoreError.invalidBar(series: id, day: bar.day, reason: problem + " (with the stored values kept)")
-                    }
                     if old == StoredValues(merged) { counts.unchanged += 1; continue }
                     try update.execute(arguments: [merged.open, merged.high, merged.low, merged.close, merged.volume,
                                                    id.rawValue, bar.day.rawValue])
@@ -283,6 +280,13 @@ private struct StoredValues: Equatable {
         keep(&merged.high, high, .highs)
         keep(&merged.low, low, .lows)
         keep(&merged.volume, volume, .volumes)
+        // A kept high below a new low (or a kept low above a new high) is contradicted by what the bar does
+        // carry: the carried value wins, and the stale one goes.
+        if let h = merged.high, let l = merged.low, h < l {
+            if bar.high == nil { merged.high = nil } else { merged.low = nil }
+            counts.keptValues -= 1
+            counts.contradicted += 1
+        }
         return merged
     }
 }

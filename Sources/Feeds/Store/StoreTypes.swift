@@ -29,6 +29,8 @@ public struct UpsertCounts: Hashable, Sendable {
     public var keptValues: Int
     /// The columns in which at least one stored value was kept.
     public var keptColumns: SeriesColumns
+    /// Stored highs or lows dropped because a value the new bar carries contradicts them.
+    public var contradicted: Int = 0
 
     /// Makes counts.
     public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0, keptValues: Int = 0, keptColumns: SeriesColumns = []) {
