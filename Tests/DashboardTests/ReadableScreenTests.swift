@@ -210,3 +210,23 @@ struct ReadableScreenTests {
         #expect(rows.allSatisfy { !$0.hasSuffix("russell-2000-daily-hi") })
     }
 }
+
+@Suite("The help overlay at small sizes")
+struct HelpOverlaySizeTests {
+    @Test("keys that do not fit are counted in the footer, never dropped silently", arguments: [(60, 16), (80, 24), (120, 40)])
+    func helpCountsWhatItLeavesOut(width: Int, height: Int) {
+        var state = Fixtures.state(size: Size(width: width, height: height))
+        state.type("?")
+        let text = view(state, size: state.size).text
+        let shown = KeyMap.helpLines.filter { line in
+            text.split(separator: "\n").contains { $0.contains(" \(line.keys)  ") || $0.contains("│ \(line.keys) ") }
+        }.count
+        let missing = KeyMap.helpLines.count - shown
+        if missing > 0 {
+            #expect(text.contains("\(missing) more keys in a taller terminal"), "\(text)")
+        } else {
+            #expect(!text.contains("more keys"))
+        }
+        #expect(text.contains("? or Esc closes"))
+    }
+}

@@ -47,7 +47,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character(">")], action: .cursorRightFast, keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("[")], action: .previousMarker, keyLabel: "[ ]", summary: "previous / next marker"),
         KeyBinding(keys: [.character("]")], action: .nextMarker, keyLabel: "", summary: ""),
-        KeyBinding(keys: [.character(":")], action: .goToDate, keyLabel: ":", summary: "go to a date (type it, Enter)"),
+        KeyBinding(keys: [.character(":")], action: .goToDate, keyLabel: ":", summary: "go to a typed date"),
         KeyBinding(keys: [.character("1")], action: .preset(months: 1), keyLabel: "1 3 6", summary: "show 1, 3 or 6 months"),
         KeyBinding(keys: [.character("3")], action: .preset(months: 3), keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("6")], action: .preset(months: 6), keyLabel: "", summary: ""),

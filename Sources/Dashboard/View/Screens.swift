@@ -43,14 +43,24 @@ struct HelpOverlay: Widget {
                 unicode: state.glyphs.needsUnicode, buffer: &buffer)
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
         let slot = columns == 1 ? inner.width : (inner.width - 3) / 2
+        var hidden = 0
         for (i, line) in lines.enumerated() {
             let column = i / rows, row = i % rows
-            guard row < inner.height - 1 else { continue }
+            guard row < inner.height - 1 else { hidden += 1; continue }
             let cell = Rect(x: inner.x + column * (slot + 3), y: inner.y + row, width: slot, height: 1)
             let x = buffer.write(line.keys.padding(toLength: keyWidth), x: cell.x, y: cell.y, style: theme.cursorStyle, clip: cell)
             buffer.write("  " + TextFit.words(line.summary, width: cell.maxX - x - 2, ascii: buffer.asciiOnly), x: x, y: cell.y, style: theme.text, clip: cell)
         }
-        buffer.write("? or Esc closes", x: inner.x, y: inner.maxY - 1, style: theme.dimText, clip: inner)
+        // Keys that found no row are counted, never silently left out.
+        let footer = FittedLine([
+            LinePart("\(hidden) more keys in a taller terminal", style: theme.cursorStyle, priority: 2, shortening: .words),
+            LinePart("? or Esc closes", style: theme.dimText, priority: 1, separator: " · "),
+        ].filter { hidden > 0 || !$0.text.hasSuffix("terminal") }.enumerated().map { i, part in
+            var part = part
+            if i == 0 { part.separator = "" }
+            return part
+        })
+        buffer.write(footer, in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1))
     }
 }
 
