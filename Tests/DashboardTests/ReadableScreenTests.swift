@@ -128,6 +128,14 @@ struct ReadableScreenTests {
         }
     }
 
+    @Test("tick labels that would read the same get the decimals that tell them apart")
+    func distinctLabels() {
+        let values = [101.0, 101.5, 102.0, 102.5]
+        #expect(Set(values.map(ValueFormat.compact)).count < values.count, "compact labels repeat here")
+        #expect(ValueAxis.distinctLabels(values) == ["101.0", "101.5", "102.0", "102.5"])
+        #expect(ValueAxis.distinctLabels([100, 1_000, 10_000]) == ["100", "1,000", "10k"])
+    }
+
     @Test("without colour in ASCII, Bitcoin is drawn in its own mark and the legend shows it")
     func asciiMarksWithoutColour() throws {
         var state = Fixtures.state(size: Size(width: 120, height: 40), glyphs: .ascii)
