@@ -86,6 +86,7 @@ struct ViewOptions: ParsableArguments {
         state.mode = mode.chartMode
         state.logScale = log
         state.notice = glyphNotice
+        state.unicodeAvailable = unicode
         if let range {
             let days = try parseDayRange(range, data: data.bounds)
             if strict { try checkOverlap(days, data: data.bounds, what: "the data") }

@@ -76,6 +76,18 @@ struct SmallThingsTests {
         #expect(state.notice == nil)
     }
 
+    @Test("g never picks braille or block where the locale cannot show them, and says why")
+    func glyphsWithoutUTF8() {
+        var state = Fixtures.state(glyphs: .ascii)
+        state.unicodeAvailable = false
+        state.type("g")
+        #expect(state.glyphs == .ascii)
+        #expect(state.notice?.contains("UTF-8") == true)
+        var unicode = Fixtures.state(glyphs: .braille)
+        unicode.type("g")
+        #expect(unicode.glyphs == .block)
+    }
+
     @Test("a notice stays on screen until the next key, through ticks")
     func noticeOutlivesTicks() {
         var state = Fixtures.state()

@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public var notice: String?
     /// The date being typed after `:`, or nil when no entry is open (see `DateEntry`).
     public var dateEntry: String?
+    /// Whether the terminal's locale shows characters beyond ASCII; without it `g` skips braille and block.
+    public var unicodeAvailable = true
     /// Where the data came from, for the status bar ("store ~/.local/share/resonance", "DEMO").
     public var sourceLabel: String
     /// Live data: schedule, fetch statuses (see `Live/`).

@@ -83,8 +83,9 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
     case .cycleTheme:
         return state.cycleTheme()
     case .cycleGlyphs:
-        let all = GlyphSet.allCases
-        state.glyphs = all[(all.firstIndex(of: state.glyphs)! + 1) % all.count]
+        let all = GlyphSet.allCases.filter { state.unicodeAvailable || !$0.needsUnicode }
+        state.glyphs = all[((all.firstIndex(of: state.glyphs) ?? -1) + 1) % all.count]
+        if !state.unicodeAvailable { state.notice = "braille and block glyphs need a UTF-8 locale (see LANG)" }
         return []
     default:
         break
