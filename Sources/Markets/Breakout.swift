@@ -20,6 +20,14 @@ public enum BreakoutBasis: String, Hashable, Sendable, CaseIterable, Codable {
         case .close: return series.closes[index]
         }
     }
+
+    /// Which value `value(in:at:)` reads at a position: the high, or the close on a day without a high.
+    public func source(in series: Series, at index: Int) -> BreakoutBasis {
+        self == .high && series.high(at: index).isNaN ? .close : self
+    }
+
+    /// The name of the value in labels: "daily high" or "close".
+    public var valueName: String { self == .high ? "daily high" : "close" }
 }
 
 /// A day on which an index rose above its prior all-time high after a long quiet spell without one.
@@ -40,10 +48,16 @@ public struct Breakout: Hashable, Sendable {
     public var quietDays: Int
     /// Which value of each day was compared.
     public var basis: BreakoutBasis
+    /// Which value `value` is: the basis's, or the close on a day without a high.
+    public var valueSource: BreakoutBasis
+    /// Which value `priorHigh` is: the basis's, or the close on a day without a high.
+    public var priorHighSource: BreakoutBasis
 
-    /// Makes a breakout record.
+    /// Makes a breakout record; the sources default to the basis.
     public init(day: Day, index: Int, value: Double, priorHigh: Double, priorHighDay: Day, priorHighIndex: Int,
-                quietDays: Int, basis: BreakoutBasis) {
+                quietDays: Int, basis: BreakoutBasis, valueSource: BreakoutBasis? = nil, priorHighSource: BreakoutBasis? = nil) {
+        self.valueSource = valueSource ?? basis
+        self.priorHighSource = priorHighSource ?? basis
         self.day = day
         self.index = index
         self.value = value
@@ -56,6 +70,17 @@ public struct Breakout: Hashable, Sendable {
 
     /// How far above the prior high the breakout value is, as a fraction (0.01 = 1%).
     public var excess: Double { value / priorHigh - 1 }
+
+    /// One line that names each value by what it is, such as `daily high 2,442.74 above the 2021-11-08 high
+    /// of 2,442.74 after 759 quiet trading days (basis high)`; a close that stands in for a missing high is
+    /// called a close: `close 1,298.60 (no daily high that day) above …`.
+    public var label: String {
+        let missing = "(no \(basis.valueName) that day)"
+        return "\(valueSource.valueName) \(ValueFormat.price(value))\(valueSource == basis ? "" : " " + missing) "
+            + "above the \(priorHighDay.iso) high of \(ValueFormat.price(priorHigh))"
+            + (priorHighSource == basis ? "" : " (a close: no \(basis.valueName) that day)")
+            + " after \(quietDays) quiet trading days (basis \(basis.rawValue))"
+    }
 }
 
 // MARK: - Detection
@@ -90,7 +115,8 @@ public func detectBreakouts(in series: Series, basis: BreakoutBasis, quietDays: 
         if quiet >= quietDays {
             result.append(Breakout(day: series.days[i], index: i, value: value, priorHigh: high,
                                    priorHighDay: series.days[highIndex], priorHighIndex: highIndex,
-                                   quietDays: quiet, basis: basis))
+                                   quietDays: quiet, basis: basis, valueSource: basis.source(in: series, at: i),
+                                   priorHighSource: basis.source(in: series, at: highIndex)))
         }
         highIndex = i
         high = value

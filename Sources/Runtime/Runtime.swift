@@ -47,6 +47,10 @@ public struct Runtime {
                         return nil
                     case .armTick(let date):
                         nextTick = date
+                    case .suspend:
+                        // Back from `fg`: the terminal may have been resized meanwhile.
+                        backend.suspend()
+                        inbox.post(.resize(backend.size))
                     default:
                         effects.start(command, deliver: inbox.post)
                     }

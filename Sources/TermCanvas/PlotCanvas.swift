@@ -9,6 +9,11 @@ public struct PlotCanvas: Sendable {
     public let rows: Int
     private var patterns: [UInt8]
     private var styles: [Style]
+    /// Per cell, the mark it is drawn with instead of its dots (0 for none); empty until a mark is used.
+    private var marks: [UInt32] = []
+    /// The character the dots plotted from now on show as, instead of the glyph set's dot pattern: a line
+    /// drawn with `*` stays apart from one drawn with dots where colour cannot tell them apart. Nil for dots.
+    public var mark: Unicode.Scalar?
 
     /// A blank canvas of a size in cells.
     public init(columns: Int, rows: Int, glyphs: GlyphSet) {
@@ -32,6 +37,12 @@ public struct PlotCanvas: Sendable {
         let i = cy * columns + cx
         patterns[i] |= glyphs.bit(dx: x - cx * glyphs.dotsPerColumn, dy: y - cy * glyphs.dotsPerRow)
         styles[i] = style
+        if let mark {
+            if marks.isEmpty { marks = Array(repeating: 0, count: patterns.count) }
+            marks[i] = mark.value
+        } else if !marks.isEmpty {
+            marks[i] = 0
+        }
     }
 
     /// Sets every dot of a vertical run in one dot column, from `y0` to `y1` inclusive, in either order.
@@ -77,7 +88,8 @@ public struct PlotCanvas: Sendable {
                 var style = styles[i]
                 // Keep the background already in the buffer (a cursor column, say) unless the dot style sets one.
                 if style.background == .default { style.background = buffer[origin.x + column, origin.y + row].style.background }
-                buffer.set(origin.x + column, origin.y + row, glyphs.glyph(for: pattern), style: style)
+                let glyph = marks.isEmpty || marks[i] == 0 ? glyphs.glyph(for: pattern) : Unicode.Scalar(marks[i])!
+                buffer.set(origin.x + column, origin.y + row, glyph, style: style)
             }
         }
     }

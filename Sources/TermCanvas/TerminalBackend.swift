@@ -26,4 +26,13 @@ public protocol TerminalBackend: AnyObject {
 
     /// Gives the terminal back as it was (on quit and on a signal).
     func stop()
+
+    /// Gives the terminal back and stops the process until it is continued (Ctrl-Z, then `fg`), then takes
+    /// the screen again and draws it whole.
+    func suspend()
+}
+
+extension TerminalBackend {
+    /// A backend with no process of its own to stop (a remote session) ignores Ctrl-Z.
+    public func suspend() {}
 }

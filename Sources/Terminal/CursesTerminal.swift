@@ -140,6 +140,27 @@ public final class CursesTerminal {
         fflush(output)
     }
 
+    /// Stops the process as Ctrl-Z does in a shell, with the terminal given back, and takes the screen again
+    /// when the shell continues it (`fg`).
+    ///
+    /// Raw mode turns Ctrl-Z into a plain key, so the dashboard asks for this itself. The job control stop is
+    /// sent to the whole process group, as the terminal driver would. On return the next `draw` repaints
+    /// everything: the shell wrote over the screen meanwhile, and its size may have changed.
+    public func suspend() {
+        guard isRunning else { return }
+        endwin()
+        fflush(output)
+        var previous = sigaction()
+        var standard = sigaction()
+        standard.__sigaction_handler.sa_handler = SIG_DFL
+        sigaction(SIGTSTP, &standard, &previous)
+        kill(0, SIGTSTP)
+        // Here the process is stopped until the shell sends SIGCONT.
+        sigaction(SIGTSTP, &previous, nil)
+        doupdate()
+        invalidate()
+    }
+
     /// Bytes that undo curses' screen modes, for a restore from inside a signal handler.
     private static func resetSequence(mouse: Bool) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -43,10 +43,18 @@ struct ExportSeries: ParsableCommand {
     @Option(name: .long, help: "Days to print, as FROM..TO.") var range: String?
     @OptionGroup var storeOptions: StoreOptions
 
+    func validate() throws {
+        try checkPriceSeries(series, argument: "series")
+    }
+
     func run() throws {
         let store = try storeOptions.openStore()
         var data = try store.load(series)
-        if let range, let bounds = data.dayRange { data = data.slice(try parseDayRange(range, data: bounds)) }
+        if let range {
+            let days = try parseDayRange(range, data: data.dayRange)
+            try checkOverlap(days, data: data.dayRange, what: "the \(series) data")
+            data = data.slice(days)
+        }
         print(format == .csv ? SeriesCSV.render(data) : AnalysisExport.series(data).json, terminator: "")
     }
 }
@@ -61,6 +69,7 @@ struct AnalysisExportOptions: ParsableArguments {
     func print(_ table: (MarketData, DayRange?) -> ExportTable) throws {
         let (data, _) = try viewOptions.loadData(store: storeOptions.openStore)
         let days = try viewOptions.range.map { try parseDayRange($0, data: data.bounds) }
+        if let days { try checkOverlap(days, data: data.bounds, what: "the data") }
         let t = table(data, days)
         Swift.print(format == .csv ? t.csv : t.json, terminator: "")
     }

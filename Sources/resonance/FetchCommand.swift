@@ -34,7 +34,11 @@ struct FetchCommand: ParsableCommand {
 
     func validate() throws {
         _ = try seriesList()
-        if let since, Day(iso: since) == nil { throw ValidationError("--since: '\(since)' is not a date (YYYY-MM-DD)") }
+        if let since {
+            guard let day = Day(iso: since) else { throw ValidationError("--since: '\(since)' is not a date (YYYY-MM-DD)") }
+            let today = Day.utcToday()
+            if day > today { throw ValidationError("--since: \(since) is in the future (today is \(today.iso) UTC)") }
+        }
         if backfillMonths != nil {
             throw ValidationError("--backfill-months is gone: iShares' holdings route no longer answers; fetch --fundamentals now reads every month since 2019 from the SEC's N-PORT filings")
         }

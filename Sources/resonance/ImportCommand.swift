@@ -33,9 +33,7 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         let kinds = (series == nil ? 0 : 1) + (flows ? 1 : 0) + (lossShare ? 1 : 0)
         guard kinds == 1 else { throw ValidationError("say what the file holds: one of --series rut|btc|iwm, --flows, --loss-share") }
-        if let series, !SeriesID.priceSeries.contains(series) {
-            throw ValidationError("--series must be one of rut, btc, iwm; got '\(series)'")
-        }
+        if let series { try checkPriceSeries(series, argument: "--series") }
     }
 
     func run() throws {

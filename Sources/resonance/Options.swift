@@ -70,16 +70,34 @@ struct ViewOptions: ParsableArguments {
         return (try StoredChartData.load(from: store, quietDays: quietDays), "store " + store.path)
     }
 
+    /// The glyph set to draw with, and a notice when the one asked for needs a UTF-8 locale this one lacks.
+    func glyphChoice(unicode: Bool) -> (glyphs: GlyphSet, notice: String?) {
+        guard let glyphs else { return (unicode ? .braille : .ascii, nil) }
+        guard glyphs.needsUnicode, !unicode else { return (glyphs, nil) }
+        return (.ascii, "--glyphs \(glyphs.rawValue) needs a UTF-8 locale (see LANG): drawing in ASCII")
+    }
+
     /// The initial state for some data.
-    func makeState(data: MarketData, source: String, unicode: Bool, theme: Theme, size: Size) throws -> AppState {
-        var state = AppState(data: data, glyphs: glyphs ?? (unicode ? .braille : .ascii), theme: theme, size: size,
-                             sourceLabel: source)
+    ///
+    /// Notices (a glyph set the locale cannot show, a `--range` outside the data) go in the state's notice;
+    /// with `strict`, a `--range` outside the data is an error instead, for `render`.
+    func makeState(data: MarketData, source: String, unicode: Bool, theme: Theme, size: Size,
+                   strict: Bool = false) throws -> AppState {
+        let (glyphSet, glyphNotice) = glyphChoice(unicode: unicode)
+        var state = AppState(data: data, glyphs: glyphSet, theme: theme, size: size, sourceLabel: source)
         state.basis = breakoutBasis
         state.mode = mode.chartMode
         state.logScale = log
+        state.notice = glyphNotice
+        state.unicodeAvailable = unicode
         if let range {
             let days = try parseDayRange(range, data: data.bounds)
+            if strict { try checkOverlap(days, data: data.bounds, what: "the data") }
             if var viewport = state.viewport {
+                if days.upperBound < viewport.bounds.lowerBound || days.lowerBound > viewport.bounds.upperBound {
+                    state.notice = "--range \(days.lowerBound.iso)..\(days.upperBound.iso) is outside the data "
+                        + "(\(viewport.bounds.lowerBound.iso) … \(viewport.bounds.upperBound.iso)): showing all of it"
+                }
                 viewport.show(days)
                 state.viewport = viewport
             }
@@ -123,6 +141,22 @@ extension BreakoutBasis: ExpressibleByArgument {}
 
 extension SeriesID: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
+}
+
+/// Rejects a series that is not a price series, the same way wherever one is named (`import`, `export series`).
+func checkPriceSeries(_ series: SeriesID, argument: String) throws {
+    if !SeriesID.priceSeries.contains(series) {
+        throw ValidationError("\(argument) must be one of rut, btc, iwm; got '\(series)'")
+    }
+}
+
+/// Rejects a range of days that shares no day with the data, naming both.
+func checkOverlap(_ days: DayRange, data: DayRange?, what: String) throws {
+    guard let data else { throw ValidationError("--range: there is no data to show (the store holds none)") }
+    if days.upperBound < data.lowerBound || days.lowerBound > data.upperBound {
+        throw ValidationError("--range \(days.lowerBound.iso)..\(days.upperBound.iso) is outside \(what) "
+            + "(\(data.lowerBound.iso) … \(data.upperBound.iso))")
+    }
 }
 
 /// Parses `A..B` (either side may be left out) into a range of days.

@@ -34,7 +34,8 @@ struct RenderCommand: ParsableCommand {
         let chosen = try themeOptions.chosenTheme(environment: environment, home: storeOptions.home, colorless: depth == .none)
         printWarnings(chosen.warnings)
         var state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: chosen.theme,
-                                              size: frameSize)
+                                              size: frameSize, strict: true)
+        if let notice = viewOptions.glyphChoice(unicode: unicode).notice { printWarnings([notice]) }
         // One frame and out: the panels' slow numbers are computed now rather than asked for.
         state.deriveNow()
         withExtendedLifetime(state) {

@@ -39,6 +39,43 @@ struct TmuxSmokeTests {
         #expect(try tmux.shellAnswers(), "the shell did not answer after q")
     }
 
+    @Test("Ctrl-Z gives the shell its terminal back, fg redraws the dashboard, and q still leaves it sane")
+    func suspendAndResume() throws {
+        // The pane ends in an interactive shell with job control; the dashboard is started from it.
+        let tmux = try #require(try Tmux(width: 100, height: 30, command: "true", environment: ["LANG": "C.UTF-8"]))
+        try tmux.waitFor { $0.contains("$ ") }
+        try tmux.type("\(Processes.resonanceBinary.path) --demo", enter: true)
+        let first = try tmux.waitFor { $0.contains("DEMO") && $0.contains("? help") }
+        #expect(first.contains("Russell 2000"), "\(first)")
+        try tmux.press("C-z")
+        let shell = try tmux.waitFor { !$0.contains("? help") && $0.contains("$ ") }
+        #expect(!shell.contains("? help"), "the dashboard is still on screen after Ctrl-Z:\n\(shell)")
+        #expect(try tmux.modes().cursorVisible, "the shell should have its cursor back")
+        try tmux.type("echo suspended-$((40+2))", enter: true)
+        #expect(try tmux.waitFor { $0.contains("suspended-42") }.contains("suspended-42"), "the shell did not answer while suspended")
+        try tmux.type("fg", enter: true)
+        let back = try tmux.waitFor { $0.contains("DEMO") && $0.contains("? help") && $0.contains("Russell 2000") }
+        #expect(back.contains("? help") && back.contains("Breakouts"), "fg should redraw the whole dashboard:\n\(back)")
+        #expect(!back.contains("suspended-42"), "the redraw should cover the shell's lines:\n\(back)")
+        try tmux.type("q")
+        #expect(try tmux.waitFor { !$0.contains("? help") }.contains("$ "))
+    }
+
+    @Test("a --range outside the data shows all of it in the dashboard, and says so until a key")
+    func rangeOutsideTheDataIsANotice() throws {
+        let tmux = try #require(try Tmux(width: 160, height: 45,
+                                         command: "\(Processes.resonanceBinary.path) --demo --range 2030-01-01..2030-12-31",
+                                         environment: ["LANG": "C.UTF-8"]))
+        let screen = try tmux.waitFor { $0.contains("is outside the data") }
+        #expect(screen.contains("--range 2030-01-01..2030-12-31 is outside the data"), "\(screen)")
+        #expect(screen.contains("2014-01-02 → 2026-08-21"), "\(screen)")
+        try tmux.type("+")
+        let after = try tmux.waitFor(timeout: 5) { !$0.contains("is outside the data") }
+        #expect(!after.contains("is outside the data"))
+        try tmux.type("q")
+        #expect(try tmux.waitForExit() == "EXIT=0")
+    }
+
     @Test("below the minimum size it says so, and grows back into the dashboard")
     func tooSmallThenResize() throws {
         let tmux = try #require(try Tmux(width: 50, height: 12, command: "\(Processes.resonanceBinary.path) --demo",

@@ -100,3 +100,84 @@ struct ImporterTests {
                                                        volume: Double(1_000_000 + large.rows - 1)))
     }
 }
+
+@Suite("Importing fewer columns than are stored")
+struct PartialImportTests {
+    let folder: TemporaryDirectory
+    let store: Store
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        store = try Store(location: StoreLocation(directory: folder.url))
+    }
+
+    /// The demo index as `date,open,high,low,close,volume`, and the same closes as `date,close`.
+    static func files(_ series: Series) -> (full: String, closes: String) {
+        var full = "date,open,high,low,close,volume\n", closes = "date,close\n"
+        for b in series.bars {
+            full += "\(b.day.iso),\(b.open!),\(b.high!),\(b.low!),\(b.close),\(b.volume.map { String($0) } ?? "")\n"
+            closes += "\(b.day.iso),\(b.close)\n"
+        }
+        return (full, closes)
+    }
+
+    @Test func aCloseOnlyCopyConfirmsClosesAndErasesNothing() throws {
+        let index = DemoMarket.generate(seed: 7).rut
+        let text = Self.files(index)
+        _ = try Importer().importFile(at: try folder.write(text.full, to: "rut_daily.csv"), as: .rut, into: store, today: testToday)
+        let before = try store.load(.rut)
+        let breakoutsBefore = detectBreakouts(in: before, basis: .high)
+        #expect(!breakoutsBefore.isEmpty)
+
+        let report = try Importer().importFile(at: try folder.write(text.closes, to: "rut_close.csv"), as: .rut,
+                                               into: store, today: testToday)
+        #expect(report.added == 0 && report.updated == 0 && report.unchanged == index.count)
+        #expect(report.summary.contains("\(index.count) unchanged, closes confirmed"), "\(report.summary)")
+        #expect(report.summary.contains("stored opens, highs, lows and volumes kept"), "\(report.summary)")
+        let after = try store.load(.rut)
+        #expect(after.bars == before.bars)
+        #expect(detectBreakouts(in: after, basis: .high) == breakoutsBefore)
+    }
+
+    @Test func anEmptyCellKeepsTheStoredValueAndTheSummaryNamesIt() throws {
+        let full = "date,open,high,low,close,volume\n2024-01-02,10,11,9,10.5,100\n2024-01-03,10.5,11.5,10,11,200\n"
+        _ = try Importer().importFile(at: try folder.write(full, to: "a.csv"), as: .rut, into: store, today: testToday)
+        let holed = "date,open,high,low,close,volume\n2024-01-02,10,,9,10.5,100\n2024-01-03,10.5,11.5,10,11.2,\n"
+        let report = try Importer().importFile(at: try folder.write(holed, to: "b.csv"), as: .rut, into: store, today: testToday)
+        #expect(report.updated == 1 && report.unchanged == 1 && report.keptValues == 2)
+        #expect(report.summary.hasSuffix("; 2 stored highs and volumes kept (the file has none for them)"), "\(report.summary)")
+        #expect(!report.summary.contains("confirmed"))
+        let stored = try store.load(.rut)
+        #expect(stored.bar(at: 0) == Bar(day: day("2024-01-02"), open: 10, high: 11, low: 9, close: 10.5, volume: 100))
+        #expect(stored.bar(at: 1) == Bar(day: day("2024-01-03"), open: 10.5, high: 11.5, low: 10, close: 11.2, volume: 200))
+    }
+}
+
+@Suite("Breakout labels")
+struct BreakoutLabelTests {
+    @Test func aCloseStandingInForAMissingHighIsCalledAClose() {
+        // Highs only on the first days: the breakout day has none, so its close is what was compared.
+        var series = Series(id: .rut)
+        for i in 0..<300 {
+            let close = i == 299 ? 200.0 : 100.0 - Double(i % 7)
+            series.append(Bar(day: Day(rawValue: Int32(18_000 + i)), high: i < 10 ? close + 1 : nil, close: close))
+        }
+        let breakouts = detectBreakouts(in: series, basis: .high, quietDays: 250)
+        #expect(breakouts.count == 1)
+        let label = breakouts[0].label
+        #expect(label.hasPrefix("close 200.00 (no daily high that day) above the "), "\(label)")
+        #expect(label.contains("high of 101.00 after"), "\(label)")
+        #expect(label.hasSuffix("(basis high)"))
+    }
+
+    @Test func aBreakoutOnItsOwnBasisNamesIt() {
+        var series = Series(id: .rut)
+        for i in 0..<300 {
+            let close = i == 299 ? 200.0 : 100.0 - Double(i % 7)
+            series.append(Bar(day: Day(rawValue: Int32(18_000 + i)), high: close + 2, close: close))
+        }
+        let label = detectBreakouts(in: series, basis: .high, quietDays: 250)[0].label
+        #expect(label.hasPrefix("daily high 202.00 above the "), "\(label)")
+        #expect(!label.contains("no daily high"))
+    }
+}

@@ -79,7 +79,19 @@ struct ProviderAnswerPropertyTests {
     /// The bars `bars` would leave in a store that held `before`.
     static func merged(_ before: [Bar], _ bars: [Bar]) -> [Bar] {
         var byDay = Dictionary(before.map { ($0.day, $0) }, uniquingKeysWith: { $1 })
-        for bar in bars { byDay[bar.day] = bar }
+        for bar in bars {
+            // A value the new bar lacks keeps the stored one, unless a value it carries contradicts it.
+            guard let old = byDay[bar.day] else { byDay[bar.day] = bar; continue }
+            var new = bar
+            new.open = bar.open ?? old.open
+            new.volume = bar.volume ?? old.volume
+            new.high = bar.high ?? old.high
+            new.low = bar.low ?? old.low
+            if let h = new.high, let l = new.low, h < l {
+                if bar.high == nil { new.high = nil } else { new.low = nil }
+            }
+            byDay[bar.day] = new
+        }
         return byDay.values.sorted { $0.day < $1.day }
     }
 

@@ -113,11 +113,36 @@ struct StoreTests {
         try store.upsert(Self.bars, into: .rut, source: "a", today: testToday)
         var changed = Self.bars
         changed[1].open = 10.6                      // a value appears where there was none
-        changed[2].volume = nil                     // a value disappears
+        changed[2].close = 11.2                     // a value changes
         changed.append(Bar(day: day("2024-01-05"), close: 12))
         let counts = try store.upsert(changed, into: .rut, source: "b", today: testToday)
         #expect(counts == UpsertCounts(added: 1, updated: 2, unchanged: 1))
         #expect(try store.load(.rut).bars == changed)
+    }
+
+    @Test func aValueTheBarDoesNotCarryKeepsWhatIsStored() throws {
+        try store.upsert(Self.bars, into: .rut, source: "a", today: testToday)
+        // The same days as closes alone, one close revised: nothing stored is erased.
+        var closesOnly = Self.bars.map { Bar(day: $0.day, close: $0.close) }
+        closesOnly[2].close = Self.bars[2].close + 0.1
+        let counts = try store.upsert(closesOnly, into: .rut, source: "b", today: testToday)
+        let keptPerBar = Self.bars.map { [$0.open, $0.high, $0.low, $0.volume].compactMap { $0 }.count }
+        #expect(counts.added == 0 && counts.updated == 1 && counts.unchanged == 2)
+        #expect(counts.keptValues == keptPerBar.reduce(0, +))
+        var expected = Self.bars
+        expected[2].close += 0.1
+        #expect(try store.load(.rut).bars == expected)
+    }
+
+    @Test func aStoredValueThatANewOneContradictsGivesWay() throws {
+        try store.upsert(Self.bars, into: .rut, source: "a", today: testToday)
+        let stored = Self.bars[0]
+        // A new high below the stored low: the stored low cannot stand beside it, and goes; the open stays.
+        let batch = [Bar(day: stored.day, high: stored.low! - 1, close: stored.low! - 1.5)]
+        let counts = try store.upsert(batch, into: .rut, source: "b", today: testToday)
+        #expect(counts.updated == 1 && counts.contradicted == 1)
+        #expect(try store.load(.rut).bar(at: 0) == Bar(day: stored.day, open: stored.open, high: stored.low! - 1,
+                                                     low: nil, close: stored.low! - 1.5, volume: stored.volume))
     }
 
     @Test func seriesIDsAndSummary() throws {

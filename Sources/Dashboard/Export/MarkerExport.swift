@@ -17,12 +17,7 @@ public enum MarkerExport {
             Row(kind: h.isEstimate ? "halving_estimate" : "halving", day: h.day,
                 label: "\(h.shortLabel) block \(h.blockHeight)\(h.isEstimate ? " (estimated date)" : "")")
         }
-        let basisName = basis == .high ? "daily high" : "close"
-        rows += data.breakouts(basis: basis).map { b in
-            Row(kind: "breakout", day: b.day,
-                label: "\(basisName) \(ValueFormat.price(b.value)) above the \(b.priorHighDay.iso) high of "
-                    + "\(ValueFormat.price(b.priorHigh)) after \(b.quietDays) quiet trading days (basis \(basis.rawValue))")
-        }
+        rows += data.breakouts(basis: basis).map { b in Row(kind: "breakout", day: b.day, label: b.label) }
         return rows.sorted { ($0.day, $0.kind) < ($1.day, $1.kind) }
     }
 

@@ -22,8 +22,12 @@ public struct AppState: Sendable {
     public var derivations = DerivationRequests()
     /// The last size the terminal reported; update uses it to turn cursor steps into days.
     public var size: Size
-    /// A one-line note for the status bar (a key that did nothing, say).
+    /// A one-line note for the status bar (a key that did nothing, say); it stays until the next key or click.
     public var notice: String?
+    /// The date being typed after `:`, or nil when no entry is open (see `DateEntry`).
+    public var dateEntry: String?
+    /// Whether the terminal's locale shows characters beyond ASCII; without it `g` skips braille and block.
+    public var unicodeAvailable = true
     /// Where the data came from, for the status bar ("store ~/.local/share/resonance", "DEMO").
     public var sourceLabel: String
     /// Live data: schedule, fetch statuses (see `Live/`).

@@ -49,22 +49,22 @@ public struct Viewport: Hashable, Sendable {
     /// Moves the range by a number of days; the cursor moves with it.
     public mutating func pan(days: Int) {
         let before = range.lowerBound
+        let cursorBefore = cursor
         place(start: range.lowerBound.adding(days: days), span: span)
-        cursor = clamp(cursor.adding(days: before.distance(to: range.lowerBound)))
+        // From where the cursor was: `place` has already pulled a cursor at the edge inside the new range.
+        cursor = clamp(cursorBefore.adding(days: before.distance(to: range.lowerBound)))
     }
 
-    /// Moves the range to start at the first day of the data, keeping its span.
+    /// Moves the range to start at the first day of the data, keeping its span, and the cursor to that day.
     public mutating func goToStart() {
-        let offset = range.lowerBound.distance(to: cursor)
         place(start: bounds.lowerBound, span: span)
-        cursor = clamp(range.lowerBound.adding(days: offset))
+        cursor = range.lowerBound
     }
 
-    /// Moves the range to end at the last day of the data, keeping its span.
+    /// Moves the range to end at the last day of the data, keeping its span, and the cursor to that day.
     public mutating func goToEnd() {
-        let offset = range.lowerBound.distance(to: cursor)
         place(start: bounds.upperBound.adding(days: -span), span: span)
-        cursor = clamp(range.lowerBound.adding(days: offset))
+        cursor = range.upperBound
     }
 
     /// Shows every day of the data.
@@ -111,7 +111,16 @@ public struct Viewport: Hashable, Sendable {
         let wasAtEnd = range.upperBound == bounds.upperBound
         let wasAll = range == bounds
         bounds = newBounds
-        if wasAll { range = newBounds } else if wasAtEnd { goToEnd() } else { show(range) }
+        if wasAll {
+            range = newBounds
+        } else if wasAtEnd {
+            // The view follows the new end, the cursor keeping its place on screen.
+            let offset = range.lowerBound.distance(to: cursor)
+            place(start: bounds.upperBound.adding(days: -span), span: span)
+            cursor = clamp(range.lowerBound.adding(days: offset))
+        } else {
+            show(range)
+        }
         cursor = clamp(cursor)
     }
 

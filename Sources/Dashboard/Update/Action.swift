@@ -14,6 +14,10 @@ public enum Action: Hashable, Sendable {
     case focusNextPanel, focusPreviousPanel, hidePanel, showAllPanels, maximisePanel, cycleCorrelationWindow
     case toggleHelp, closeOverlay
     case toggleLive
+    /// Type a date to put the cursor on (`:`).
+    case goToDate
+    /// Stop the program and give the shell its terminal (Ctrl-Z); `fg` brings it back.
+    case suspend
     case quit
 }
 
@@ -43,6 +47,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character(">")], action: .cursorRightFast, keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("[")], action: .previousMarker, keyLabel: "[ ]", summary: "previous / next marker"),
         KeyBinding(keys: [.character("]")], action: .nextMarker, keyLabel: "", summary: ""),
+        KeyBinding(keys: [.character(":")], action: .goToDate, keyLabel: ":", summary: "go to a typed date"),
         KeyBinding(keys: [.character("1")], action: .preset(months: 1), keyLabel: "1 3 6", summary: "show 1, 3 or 6 months"),
         KeyBinding(keys: [.character("3")], action: .preset(months: 3), keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("6")], action: .preset(months: 6), keyLabel: "", summary: ""),
@@ -63,6 +68,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("r")], action: .toggleLive, keyLabel: "r", summary: "live refresh on / off"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, keyLabel: "?", summary: "this help"),
         KeyBinding(keys: [.escape], action: .closeOverlay, keyLabel: "Esc", summary: "close the help"),
+        KeyBinding(keys: [.control("z")], action: .suspend, keyLabel: "^Z", summary: "suspend (fg resumes)"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, keyLabel: "q ^C", summary: "quit"),
     ]
 

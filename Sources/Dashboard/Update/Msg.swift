@@ -50,6 +50,8 @@ public enum Cmd: Equatable, Sendable {
     case derive(DerivationJob)
     /// Write `sec_contact` into config.toml ("" when the user skipped the question, so it is not asked again).
     case saveSECContact(String)
+    /// Give the terminal back and stop the process, as Ctrl-Z does in a shell; draw again on `fg`.
+    case suspend
 }
 
 extension Msg {

@@ -50,6 +50,7 @@ func respond(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
         return []
     case .key(let key):
         if state.secContactPrompt != nil { return SECContactUpdate.key(&state, key) }
+        if state.dateEntry != nil { return DateEntry.handle(&state, key) }
         guard let action = KeyMap.action(for: key) else {
             if case .character(let c) = key { state.notice = "no key '\(c)' — press ? for help" }
             return []
@@ -65,6 +66,11 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
         return [.quit]
     case .toggleLive:
         return LiveUpdate.toggle(&state)
+    case .goToDate:
+        DateEntry.open(&state)
+        return []
+    case .suspend:
+        return [.suspend]
     case .toggleHelp:
         state.showHelp.toggle()
         return []
@@ -101,8 +107,9 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
     case .cycleTheme:
         return state.cycleTheme()
     case .cycleGlyphs:
-        let all = GlyphSet.allCases
-        state.glyphs = all[(all.firstIndex(of: state.glyphs)! + 1) % all.count]
+        let all = GlyphSet.allCases.filter { state.unicodeAvailable || !$0.needsUnicode }
+        state.glyphs = all[((all.firstIndex(of: state.glyphs) ?? -1) + 1) % all.count]
+        if !state.unicodeAvailable { state.notice = "braille and block glyphs need a UTF-8 locale (see LANG)" }
         return []
     default:
         break

@@ -1,27 +1,61 @@
 import Foundation
 import Markets
+import TermCanvas
 
 /// The live part of the status bar: per series source, update time and age, STALE, a fault's reason
 /// (the fundamentals run's too), the countdown to the next refresh, and the fundamentals run while it
 /// goes on or what it left out; "offline — data as of …" when every fetch failed.
 enum LiveStatusLine {
+    /// How readily each kind of part gives way in a narrow status bar: staleness, faults and being offline
+    /// are the last to go; sources, times and the countdown the first.
+    enum Priority {
+        static let stale = 90
+        static let offline = 85
+        static let seriesName = 80
+        /// A notice answers what the user just did, and goes at the next key: it outranks a fault.
+        static let notice = 75
+        static let fault = 70
+        static let help = 55
+        static let settings = 50
+        static let feedDetail = 30
+        static let schedule = 20
+        static let fundamentals = 10
+        static let source = 0
+    }
+
     /// The text, or nil before anything live has happened (the plain source label shows instead).
     static func text(_ state: AppState) -> String? {
+        guard let parts = parts(state, style: state.theme.statusStyle) else { return nil }
+        var text = ""
+        for (i, part) in parts.enumerated() { text += (i > 0 ? part.separator : "") + part.text }
+        return text
+    }
+
+    /// The live status as parts of a line, each with its priority, or nil before anything live has happened.
+    static func parts(_ state: AppState, style: Style) -> [LinePart]? {
         let live = state.live
         guard live.isAvailable, live.isOn || !live.feeds.isEmpty || live.inFlight else { return nil }
-        var parts: [String] = []
+        var parts: [LinePart] = []
+        func add(_ text: String, _ priority: Int, _ shortening: LinePart.Shortening = .never, joined: Bool = false,
+                 style partStyle: Style? = nil, brief: String? = nil) {
+            parts.append(LinePart(text, style: partStyle ?? style, priority: priority, shortening: shortening,
+                                  separator: joined ? "" : " · ", brief: brief))
+        }
         if live.isOffline {
             let newest = [state.data.index.days.last, state.data.bitcoin.days.last].compactMap { $0 }.max()
-            parts.append("offline — data as of " + (live.dataAsOf.map { "\(dayOf($0)) \(clock($0))" } ?? newest?.iso ?? "never"))
+            add("offline — data as of " + (live.dataAsOf.map { "\(dayOf($0)) \(clock($0))" } ?? newest?.iso ?? "never"),
+                Priority.offline, brief: "offline")
         }
         for (id, series) in [(SeriesID.rut, state.data.index), (.btc, state.data.bitcoin)] where live.series.contains(id) {
-            var item = id.rawValue.uppercased()
+            add(id.rawValue.uppercased(), Priority.seriesName)
             let feed = live.feeds[id]
             if !live.isOffline, let feed, let updated = feed.updatedAt {
-                item += " \(feed.source ?? "?") \(clock(updated)) \(age(live.now.timeIntervalSince(updated)))"
+                add(" \(feed.source ?? "?") \(clock(updated)) \(age(live.now.timeIntervalSince(updated)))", Priority.feedDetail,
+                    joined: true)
             }
-            if MarketCalendar.isStale(id, newest: series.days.last, now: live.now) { item += " STALE" }
-            parts.append(item)
+            if MarketCalendar.isStale(id, newest: series.days.last, now: live.now) {
+                add(" STALE", Priority.stale, joined: true, style: style.adding(.bold))
+            }
         }
         var faults: [String] = []
         for id in live.series {
@@ -30,20 +64,20 @@ enum LiveStatusLine {
             }
         }
         if let fault = live.feeds[.fundamentals]?.fault { faults.append("fundamentals: " + fault) }
-        if !faults.isEmpty { parts.append("! " + faults.joined(separator: "; ")) }
+        if !faults.isEmpty { add("! " + faults.joined(separator: "; "), Priority.fault, .words) }
         if live.inFlight {
-            parts.append(live.progress.map { "fetching " + $0 } ?? "fetching…")
+            add(live.progress.map { "fetching " + $0 } ?? "fetching…", Priority.schedule, brief: "fetching…")
         } else if let due = live.nextRefresh {
-            parts.append((live.isOn ? "next " : "retry ") + countdown(due.timeIntervalSince(live.now)))
+            add((live.isOn ? "next " : "retry ") + countdown(due.timeIntervalSince(live.now)), Priority.schedule)
         } else if !live.isOn {
-            parts.append("live off (r)")
+            add("live off (r)", Priority.schedule)
         }
         if live.fundamentals.inFlight {
-            parts.append(live.fundamentals.badge.map { "fundamentals \($0)" } ?? "fundamentals…")
+            add(live.fundamentals.badge.map { "fundamentals \($0)" } ?? "fundamentals…", Priority.fundamentals, brief: "fundamentals…")
         } else if let note = live.fundamentals.note {
-            parts.append(note)
+            add(note, Priority.fundamentals, .words)
         }
-        return parts.joined(separator: " · ")
+        return parts
     }
 
     /// The calendar day of a moment, YYYY-MM-DD in the local time zone.

@@ -45,8 +45,11 @@ struct PriceChart: Widget {
         }
 
         // Series: Bitcoin first so the index, which carries the breakout marks, is drawn on top.
-        if let axis = rightAxis { bitcoin.draw(on: &canvas, days: dots, values: axis, style: theme.bitcoinStyle) }
-        if let axis = leftAxis { index.draw(on: &canvas, days: dots, values: axis, style: theme.indexStyle) }
+        let bitcoinLook = SeriesLook.bitcoin(state), indexLook = SeriesLook.index(state)
+        if let axis = rightAxis {
+            bitcoin.draw(on: &canvas, days: dots, values: axis, style: bitcoinLook.style, mark: bitcoinLook.mark)
+        }
+        if let axis = leftAxis { index.draw(on: &canvas, days: dots, values: axis, style: indexLook.style, mark: indexLook.mark) }
         canvas.render(into: &buffer, at: (plot.x, plot.y))
 
         drawHalvings(range: range, cells: cells, canvas: canvas, buffer: &buffer, unicode: unicode)
@@ -57,10 +60,9 @@ struct PriceChart: Widget {
         }
         drawValueAxis(leftAxis, side: .left, dotsPerRow: glyphs.dotsPerRow, buffer: &buffer, unicode: unicode,
                       style: state.mode == .dualAxis ? theme.indexStyle : theme.axisStyle)
-        if state.mode == .dualAxis {
-            drawValueAxis(rightAxis, side: .right, dotsPerRow: glyphs.dotsPerRow, buffer: &buffer, unicode: unicode,
-                          style: theme.bitcoinStyle)
-        }
+        // The right border: Bitcoin's axis in dual mode, a plain rule otherwise; the plot never reaches it.
+        drawValueAxis(state.mode == .dualAxis ? rightAxis : nil, side: .right, dotsPerRow: glyphs.dotsPerRow,
+                      buffer: &buffer, unicode: unicode, style: theme.bitcoinStyle)
         drawDateAxis(range: range, cells: cells, cursor: viewport.cursor, buffer: &buffer, unicode: unicode)
     }
 
@@ -82,6 +84,17 @@ struct PriceChart: Widget {
                 let x = max(plot.x, min(plot.x + column, plot.maxX - label.count))
                 guard x > labelEnd else { continue }
                 labelEnd = buffer.write(label, x: x, y: labelRow, style: style.adding(.bold), clip: layout.chart)
+                break
+            }
+        }
+        // The next halving, an estimate, lies after the data: when the view reaches the last day, say where it is.
+        let next = HalvingSchedule.next
+        if next.day > range.upperBound, let last = state.viewport?.bounds.upperBound, range.upperBound == last {
+            let arrow = unicode ? " →" : " ->"
+            for label in [next.label + arrow, "H\(next.number) ~" + next.day.iso.prefix(7) + arrow, next.shortLabel + arrow] {
+                let x = plot.maxX - label.unicodeScalars.count
+                guard x > labelEnd else { continue }
+                buffer.write(label, x: x, y: labelRow, style: state.theme.halvingEstimateStyle, clip: layout.chart)
                 break
             }
         }
@@ -112,11 +125,14 @@ struct PriceChart: Widget {
         for y in plot.minY..<plot.maxY { buffer.set(ruleX, y, unicode ? "│" : "|", style: state.theme.axisStyle) }
         guard let axis else { return }
         var lastRow = -100
+        var placed: [(row: Int, value: Double)] = []
         for value in axis.ticks(maxCount: max(2, plot.height / 3)) {
             let row = axis.position(of: value) / dotsPerRow
             guard row >= 0, row < plot.height, abs(row - lastRow) >= 2 else { continue }
             lastRow = row
-            let label = ValueFormat.compact(value)
+            placed.append((row, value))
+        }
+        for (row, label) in zip(placed.map(\.row), ValueAxis.distinctLabels(placed.map(\.value))) {
             let y = plot.y + row
             if side == .left {
                 buffer.set(ruleX, y, unicode ? "┤" : "+", style: state.theme.axisStyle)
@@ -134,7 +150,8 @@ struct PriceChart: Widget {
         let axisStyle = state.theme.axisStyle
         buffer.write(String(repeating: unicode ? "─" : "-", count: plot.width), x: plot.x, y: y, style: axisStyle)
         buffer.set(plot.x - 1, y, unicode ? "└" : "+", style: axisStyle)
-        if state.mode == .dualAxis { buffer.set(plot.maxX, y, unicode ? "┘" : "+", style: axisStyle) }
+        buffer.set(plot.maxX, y, unicode ? "┘" : "+", style: axisStyle)
+        let cursorColumn = cells.position(of: cursor)
         var nextFree = plot.x
         for tick in DateTicks.ticks(in: range, maxCount: max(2, plot.width / 10)) {
             let column = cells.position(of: tick.day)
@@ -142,10 +159,11 @@ struct PriceChart: Widget {
             let x = plot.x + column
             buffer.set(x, y, unicode ? "┴" : "+", style: axisStyle)
             let labelX = x + 1
-            guard labelX >= nextFree, labelX + tick.label.count <= plot.maxX else { continue }
+            // A label never runs under the cursor's tick, which would cut it ("202┼").
+            let covers = (column + 1...column + tick.label.count).contains(cursorColumn)
+            guard labelX >= nextFree, labelX + tick.label.count <= plot.maxX, !covers else { continue }
             nextFree = buffer.write(tick.label, x: labelX, y: y, style: state.theme.text) + 1
         }
-        let cursorColumn = cells.position(of: cursor)
         if cursorColumn >= 0, cursorColumn < plot.width {
             buffer.set(plot.x + cursorColumn, y, unicode ? "┼" : "+", style: state.theme.cursorStyle)
         }

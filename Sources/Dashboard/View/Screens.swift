@@ -17,7 +17,10 @@ func drawBox(_ rect: Rect, title: String, style: Style, titleStyle: Style, unico
     buffer.set(rect.maxX - 1, rect.minY, unicode ? "┐" : "+", style: style)
     buffer.set(rect.minX, rect.maxY - 1, unicode ? "└" : "+", style: style)
     buffer.set(rect.maxX - 1, rect.maxY - 1, unicode ? "┘" : "+", style: style)
-    buffer.write(" \(title) ", x: rect.minX + 2, y: rect.minY, style: titleStyle, clip: rect.inset(left: 1, right: 1))
+    // The title sits after "┌─" and keeps "─┐" after it; a long one is cut at a word with "…".
+    let fitted = TextFit.words(title, width: rect.width - 6, ascii: buffer.asciiOnly)
+    guard !fitted.isEmpty, fitted != "…", fitted != "..." else { return }
+    buffer.write(" \(fitted) ", x: rect.minX + 2, y: rect.minY, style: titleStyle, clip: rect.inset(left: 1, right: 1))
 }
 
 /// The key list, centred over the dashboard; in two columns when one does not fit the height.
@@ -40,14 +43,24 @@ struct HelpOverlay: Widget {
                 unicode: state.glyphs.needsUnicode, buffer: &buffer)
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
         let slot = columns == 1 ? inner.width : (inner.width - 3) / 2
+        var hidden = 0
         for (i, line) in lines.enumerated() {
             let column = i / rows, row = i % rows
-            guard row < inner.height - 1 else { continue }
+            guard row < inner.height - 1 else { hidden += 1; continue }
             let cell = Rect(x: inner.x + column * (slot + 3), y: inner.y + row, width: slot, height: 1)
             let x = buffer.write(line.keys.padding(toLength: keyWidth), x: cell.x, y: cell.y, style: theme.cursorStyle, clip: cell)
-            buffer.write("  " + line.summary, x: x, y: cell.y, style: theme.text, clip: cell)
+            buffer.write("  " + TextFit.words(line.summary, width: cell.maxX - x - 2, ascii: buffer.asciiOnly), x: x, y: cell.y, style: theme.text, clip: cell)
         }
-        buffer.write("? or Esc closes", x: inner.x, y: inner.maxY - 1, style: theme.dimText, clip: inner)
+        // Keys that found no row are counted, never silently left out.
+        let footer = FittedLine([
+            LinePart("\(hidden) more keys in a taller terminal", style: theme.cursorStyle, priority: 2, shortening: .words),
+            LinePart("? or Esc closes", style: theme.dimText, priority: 1, separator: " · "),
+        ].filter { hidden > 0 || !$0.text.hasSuffix("terminal") }.enumerated().map { i, part in
+            var part = part
+            if i == 0 { part.separator = "" }
+            return part
+        })
+        buffer.write(footer, in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1))
     }
 }
 
@@ -72,10 +85,12 @@ struct EmptyState: Widget {
             ("", theme.text),
             (state.sourceLabel, theme.dimText),
         ]
-        let width = min(area.width, (lines.map { $0.0.count }.max() ?? 0))
+        // Lines wider than the screen wrap at words, a command's continuation indented under it.
+        let wrapped = lines.flatMap { line in TextFit.wrap(line.0, width: area.width).map { ($0, line.1) } }
+        let width = min(area.width, (wrapped.map { TextFit.width($0.0) }.max() ?? 0))
         let x = area.x + max(0, (area.width - width) / 2)
-        let y = area.y + max(0, (area.height - lines.count) / 2)
-        for (i, line) in lines.enumerated() { buffer.write(line.0, x: x, y: y + i, style: line.1, clip: area) }
+        let y = area.y + max(0, (area.height - wrapped.count) / 2)
+        for (i, line) in wrapped.enumerated() { buffer.write(line.0, x: x, y: y + i, style: line.1, clip: area) }
     }
 }
 

@@ -42,8 +42,10 @@ struct SeriesPlotter {
         return (mm.min * scale, mm.max * scale)
     }
 
-    /// Draws the visible part of the series.
-    func draw(on canvas: inout PlotCanvas, days: DayAxis, values: ValueAxis, style: Style) {
+    /// Draws the visible part of the series, in the glyph set's dots or, given a mark, in that character.
+    func draw(on canvas: inout PlotCanvas, days: DayAxis, values: ValueAxis, style: Style, mark: Unicode.Scalar? = nil) {
+        canvas.mark = mark
+        defer { canvas.mark = nil }
         let axis = days, valueAxis = values
         let days = self.days, closes = self.values
         let visible = indices(in: axis.range)

@@ -48,4 +48,14 @@ struct ValueAxis {
                         : niceTicks(min: r.min, max: r.max, maxCount: maxCount)
         return ticks.filter { $0 >= r.min && $0 <= r.max }
     }
+
+    /// Labels for tick values that tell every tick apart: the compact form, or, where two would read the
+    /// same (101.5 and 102 both as "102" at deep zoom), the decimals the closest pair needs.
+    static func distinctLabels(_ values: [Double]) -> [String] {
+        let compact = values.map(ValueFormat.compact)
+        guard Set(compact).count < compact.count else { return compact }
+        let steps = zip(values.dropFirst(), values).map { abs($0 - $1) }.filter { $0 > 0 }
+        guard let step = steps.min() else { return compact }
+        return values.map { ValueFormat.tick($0, step: step) }
+    }
 }

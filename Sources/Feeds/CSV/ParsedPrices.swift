@@ -14,6 +14,8 @@ public struct ParsedPrices: Hashable, Sendable {
     public var wasReordered: Bool
     /// Whether the file began with a header row (otherwise the layout was inferred).
     public var hadHeader: Bool
+    /// The optional columns the file has (a `date,close` file has none of them).
+    public var carriedColumns: SeriesColumns = .all
 
     /// The first and last day read, or nil when there are no bars.
     public var dayRange: DayRange? { bars.isEmpty ? nil : bars[0].day...bars[bars.count - 1].day }

@@ -175,7 +175,8 @@ public struct PriceCSVParser: Sendable {
         if !inOrder { try sortAndCheckDuplicates(&bars, lines: lines, fail: fail) }
 
         return ParsedPrices(bars: bars, rowsRead: rowsRead, skippedNoClose: skippedNoClose, emptyCells: emptyCells,
-                            wasReordered: !inOrder, hadHeader: headerLine != nil)
+                            wasReordered: !inOrder, hadHeader: headerLine != nil,
+                            carriedColumns: columns?.carried ?? [])
     }
 
     /// Sorts bars by day, and rejects the file when two rows share a day, naming both lines.

@@ -1,3 +1,5 @@
+import Markets
+
 // MARK: - Which column holds what
 
 /// The positions of the date and price columns in the rows of a price file.
@@ -45,6 +47,16 @@ struct PriceColumns: Equatable {
         case 7: return PriceColumns(date: 0, open: 1, high: 2, low: 3, close: 4, volume: 6, fieldCount: 7)
         default: return nil
         }
+    }
+
+    /// The optional columns this layout has.
+    var carried: SeriesColumns {
+        var set: SeriesColumns = []
+        if open != nil { set.insert(.opens) }
+        if high != nil { set.insert(.highs) }
+        if low != nil { set.insert(.lows) }
+        if volume != nil { set.insert(.volumes) }
+        return set
     }
 
     /// The highest field index a row must reach to hold every known column.

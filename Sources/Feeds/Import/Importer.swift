@@ -26,7 +26,9 @@ public struct Importer: Sendable {
                             updated: counts.updated, unchanged: counts.unchanged,
                             skippedNoClose: parsed.skippedNoClose, emptyCells: parsed.emptyCells,
                             wasReordered: parsed.wasReordered,
-                            firstDay: parsed.bars[0].day, lastDay: parsed.bars[parsed.bars.count - 1].day)
+                            firstDay: parsed.bars[0].day, lastDay: parsed.bars[parsed.bars.count - 1].day,
+                            carriedColumns: parsed.carriedColumns, keptValues: counts.keptValues,
+                            keptColumns: counts.keptColumns, contradicted: counts.contradicted)
     }
 
     /// The bytes of a file to import.

@@ -224,8 +224,10 @@ public final class Store: Sendable {
     /// Inserts new bars and replaces changed ones, in one transaction, and logs the import.
     ///
     /// Every bar is validated first (see `Bar.validationProblem(today:)`), and a day may appear only
-    /// once; one invalid bar rejects the whole batch and nothing is written. Bars identical to the
-    /// stored ones are counted as unchanged and not rewritten.
+    /// once; one invalid bar rejects the whole batch and nothing is written. A value a bar does not carry
+    /// (a nil open, high, low or volume) never erases the stored one: the stored value is kept, unless a
+    /// value the bar does carry contradicts it (a new low above the stored high), when the new value wins.
+    /// Bars that leave the stored values as they were are counted as unchanged and not rewritten.
     ///
     /// - Parameters:
     ///   - bars: the bars, in any order.
@@ -266,10 +268,10 @@ public final class Store: Sendable {
                 sql: "UPDATE bar SET open = ?, high = ?, low = ?, close = ?, volume = ? WHERE series = ? AND day = ?")
             var counts = UpsertCounts()
             for bar in bars {
-                let values = StoredValues(bar)
                 if let old = stored[bar.day.rawValue] {
-                    if old == values { counts.unchanged += 1; continue }
-                    try update.execute(arguments: [bar.open, bar.high, bar.low, bar.close, bar.volume,
+                    let merged = old.filling(bar, counts: &counts)
+                    if old == StoredValues(merged) { counts.unchanged += 1; continue }
+                    try update.execute(arguments: [merged.open, merged.high, merged.low, merged.close, merged.volume,
                                                    id.rawValue, bar.day.rawValue])
                     counts.updated += 1
                 } else {
@@ -309,6 +311,29 @@ private struct StoredValues: Equatable {
 
     init(_ bar: Bar) {
         self.init(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+    }
+
+    /// A bar with the new values and, where it carries none, these stored ones; counts each kept value.
+    func filling(_ bar: Bar, counts: inout UpsertCounts) -> Bar {
+        var merged = bar
+        func keep(_ new: inout Double?, _ old: Double?, _ column: SeriesColumns) {
+            guard new == nil, let old else { return }
+            new = old
+            counts.keptValues += 1
+            counts.keptColumns.insert(column)
+        }
+        keep(&merged.open, open, .opens)
+        keep(&merged.high, high, .highs)
+        keep(&merged.low, low, .lows)
+        keep(&merged.volume, volume, .volumes)
+        // A kept high below a new low (or a kept low above a new high) is contradicted by what the bar does
+        // carry: the carried value wins, and the stale one goes.
+        if let h = merged.high, let l = merged.low, h < l {
+            if bar.high == nil { merged.high = nil } else { merged.low = nil }
+            counts.keptValues -= 1
+            counts.contradicted += 1
+        }
+        return merged
     }
 }
 

@@ -23,11 +23,18 @@ public struct UpsertCounts: Hashable, Sendable {
     public var added: Int
     /// Bars that replaced a stored bar with different values.
     public var updated: Int
-    /// Bars identical to what was stored (nothing was written for them).
+    /// Bars that left the stored values as they were (nothing was written for them).
     public var unchanged: Int
+    /// Stored open, high, low and volume values kept because the new bar carried none for them.
+    public var keptValues: Int
+    /// The columns in which at least one stored value was kept.
+    public var keptColumns: SeriesColumns
+    /// Stored highs or lows dropped because a value the new bar carries contradicts them.
+    public var contradicted: Int = 0
 
     /// Makes counts.
-    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0, keptValues: Int = 0, keptColumns: SeriesColumns = []) {
         self.added = added; self.updated = updated; self.unchanged = unchanged
+        self.keptValues = keptValues; self.keptColumns = keptColumns
     }
 }

@@ -28,22 +28,11 @@ struct PanelChrome {
         }
     }
 
-    /// Breaks text into lines of at most `width` characters at spaces; continuation lines are indented.
+    /// Breaks text into lines of at most `width` characters at spaces; continuation lines are indented two
+    /// cells deeper than the text's own indent (see `TextFit.wrap`).
     static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 8, text.unicodeScalars.count > width else { return [text] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if candidate.unicodeScalars.count > width, !current.isEmpty {
-                lines.append(current)
-                current = "  " + word
-            } else {
-                current = candidate
-            }
-        }
-        lines.append(current)
-        return lines
+        guard width > 8 else { return [text] }
+        return TextFit.wrap(text, width: width)
     }
 }
 
