@@ -20,6 +20,12 @@ public struct Analysis: Sendable {
     let cyclePyramids: [MinMaxPyramid]
     /// What Bitcoin and the index did after each breakout, per basis.
     public let aftermath: [BreakoutBasis: BreakoutAftermath]
+    /// What each basis's aftermath is compared with: base rates, percentiles and the halving confound.
+    public let evidence: [BreakoutBasis: AftermathEvidence]
+    /// The lead–lag correlation over the whole history, once `addLeadLag()` has computed it.
+    public private(set) var leadLag: LeadLag?
+    /// The lags the lead–lag view covers, each way, in aligned days.
+    public static let leadLagMaxLag = 30
     /// Net flows per fund as stored (daily or monthly).
     public let flows: [ValueSeries]
     /// Net flows of all funds summed by calendar month.
@@ -40,6 +46,7 @@ public struct Analysis: Sendable {
         self.cycles = cycles.cycles
         cyclePyramids = cycles.pyramids
         self.aftermath = aftermath
+        evidence = AftermathEvidence.measure(aftermath, index: index, bitcoin: bitcoin)
         self.flows = flows
         var summed: [Day: Double] = [:]
         for fund in flows {
@@ -59,6 +66,25 @@ public struct Analysis: Sendable {
         guard correlations[window] == nil, window >= 2 else { return }
         correlations[window] = CorrelationWindow(RollingCorrelation(index, bitcoin, window: window))
     }
+
+    /// Computes the whole history's lead–lag correlation if it is not there yet: O(61 · n) once, then nothing.
+    ///
+    /// Only the lead–lag view needs it, so a start does not pay for it.
+    public mutating func addLeadLag() {
+        guard leadLag == nil else { return }
+        leadLag = LeadLag(index, bitcoin, maxLag: Analysis.leadLagMaxLag)
+    }
+
+    /// The lead–lag correlation over returns ending in a range; the whole history's when the range covers it.
+    public func leadLag(in range: DayRange) -> LeadLag {
+        if let leadLag, let days = leadLag.days, range.contains(days.lowerBound), range.contains(days.upperBound) {
+            return leadLag
+        }
+        return LeadLag(index, bitcoin, maxLag: Analysis.leadLagMaxLag, range: range)
+    }
+
+    /// Aligned days of the index inside a range: at least the returns a lead–lag over the range would take.
+    public func indexDayCount(in range: DayRange) -> Int { index.indices(in: range).count }
 
     /// Adds correlation windows computed elsewhere from the same series (a window already here stays).
     mutating func insert(_ computed: [CorrelationWindow]) {

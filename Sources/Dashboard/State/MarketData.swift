@@ -69,6 +69,9 @@ public struct MarketData: Sendable {
     /// Makes sure a correlation window is computed.
     public mutating func addCorrelation(window: Int) { analysis.addCorrelation(window: window) }
 
+    /// Makes sure the whole history's lead–lag correlation is computed.
+    public mutating func addLeadLag() { analysis.addLeadLag() }
+
     /// No data at all.
     public static let empty = MarketData(index: Series(id: .rut), bitcoin: Series(id: .btc))
 
