@@ -4,7 +4,11 @@ import TermCanvas
 /// Everything that decides what is on the screen, apart from the screen size.
 public struct AppState: Sendable {
     public var data: MarketData {
-        didSet { deriveForPanels() }
+        // Written inline: a method that changed `data` from here would run this observer again.
+        didSet {
+            data.addCorrelation(window: panels.correlationWindow)
+            if panels.showsSecondView(.correlation) { data.addLeadLag() }
+        }
     }
     /// The visible range and cursor; nil while there is no data.
     public var viewport: Viewport?
@@ -19,7 +23,10 @@ public struct AppState: Sendable {
     public var showHelp = false
     /// Which analysis panels show and which has the focus.
     public var panels = PanelState() {
-        didSet { deriveForPanels() }
+        didSet {
+            data.addCorrelation(window: panels.correlationWindow)
+            if panels.showsSecondView(.correlation) { data.addLeadLag() }
+        }
     }
     /// The last size the terminal reported; update uses it to turn cursor steps into days.
     public var size: Size
@@ -47,13 +54,6 @@ public struct AppState: Sendable {
         self.size = size
         self.sourceLabel = sourceLabel
         self.importHint = importHint
-    }
-
-    /// Computes what the panels on show need and the data does not have yet: the correlation window chosen, and
-    /// the whole history's lead–lag once its view is chosen.
-    private mutating func deriveForPanels() {
-        data.addCorrelation(window: panels.correlationWindow)
-        if panels.showsSecondView(.correlation) { data.addLeadLag() }
     }
 
     /// The commands that fill an empty store.

@@ -46,14 +46,19 @@ struct LeadLagView: Widget {
         }
         let visible = LeadLagView.visible(state)
         let width = inner.width
-        var numbers = [(LeadLagView.summary("all", whole, width: width), theme.text)]
+        let unicode = state.glyphs.needsUnicode
+        // Each line starts with the mark of its curve on the plot: the two differ in colour, and without
+        // colour the range on screen is bold.
+        let (allMark, viewMark) = unicode ? ("━ ", "━ ") : ("-- ", "== ")
+        var numbers = [(allMark + LeadLagView.summary("all", whole, width: width - allMark.count), theme.indexStyle)]
         switch visible {
         case .whole:
             numbers.append((FittedTable.firstText(of: ["view: the whole history (zoom in for the range on screen)",
                                                        "view: the whole history", "view = all"], fitting: width),
                             theme.dimText))
         case .computed(let part):
-            numbers.append((LeadLagView.summary("view", part, width: width), theme.bitcoinStyle))
+            numbers.append((viewMark + LeadLagView.summary("view", part, width: width - viewMark.count),
+                            theme.bitcoinStyle))
         case .tooMany(let n):
             numbers.append((FittedTable.firstText(of: [
                 "view: \(grouped(n)) days on screen; zoom in below \(grouped(LeadLagView.visibleLimit)) to compute it",
@@ -104,10 +109,11 @@ struct LeadLagView: Widget {
         let maxLag = whole.maxLag
         var canvas = PlotCanvas(columns: plot.width, rows: plot.height, glyphs: state.glyphs)
         let lags = DayAxis(range: Day(rawValue: 0)...Day(rawValue: Int32(2 * maxLag)), positions: canvas.dotWidth)
-        let band = whole.point(lag: 0)?.band ?? 0
-        let largest = parts.flatMap { $0.points.map { abs($0.correlation) } }.filter { !$0.isNaN }.max() ?? 0
-        let extent = min(1, max(0.1, largest, band.isNaN ? 0 : band) * 1.15)
-        guard let axis = ValueAxis(extent: (-extent, extent), log: false, positions: canvas.dotHeight, padding: 0)
+        let band = whole.point(lag: 0)?.band ?? .nan
+        let values = parts.flatMap { $0.points.map(\.correlation) }.filter { !$0.isNaN }
+        let reach = band.isNaN ? 0.05 : band
+        let low = max(-1, min(values.min() ?? 0, -reach) * 1.15), high = min(1, max(values.max() ?? 0, reach) * 1.15)
+        guard let axis = ValueAxis(extent: (low, high), log: false, positions: canvas.dotHeight, padding: 0)
         else { return }
         for (i, part) in parts.enumerated() {
             let days = part.points.map { Day(rawValue: Int32($0.lag + maxLag)) }
@@ -126,11 +132,15 @@ struct LeadLagView: Widget {
                          style: theme.halvingStyle, unicode: unicode, buffer: &buffer)
             }
         }
-        let top = CorrelationPanel.format(extent)
-        buffer.write(String(top.dropLast()), x: labels.x, y: plot.y, style: theme.axisStyle, clip: labels)
-        buffer.write("  0", x: labels.x, y: plot.y + axis.position(of: 0) / dotsPerRow, style: theme.axisStyle, clip: labels)
-        buffer.write(String(CorrelationPanel.format(-extent).dropLast()), x: labels.x, y: plot.maxY - 1,
-                     style: theme.axisStyle, clip: labels)
+        let zeroRow = axis.position(of: 0) / dotsPerRow
+        if zeroRow > 0 {
+            buffer.write(String(CorrelationPanel.format(high).dropLast()), x: labels.x, y: plot.y, style: theme.axisStyle, clip: labels)
+        }
+        buffer.write("  0", x: labels.x, y: plot.y + zeroRow, style: theme.axisStyle, clip: labels)
+        if zeroRow < plot.height - 1 {
+            buffer.write(String(CorrelationPanel.format(low).dropLast()), x: labels.x, y: plot.maxY - 1,
+                         style: theme.axisStyle, clip: labels)
+        }
         // Lags under the plot, every ten.
         let cells = DayAxis(range: lags.range, positions: plot.width)
         var nextFree = plot.x
@@ -140,13 +150,6 @@ struct LeadLagView: Widget {
             let x = min(max(plot.x + cells.position(of: Day(rawValue: Int32(lag + maxLag))) - n / 2, plot.x), plot.maxX - n)
             guard x >= nextFree else { continue }
             nextFree = buffer.write(label, x: x, y: axisRow.y, style: theme.axisStyle, clip: axisRow) + 1
-        }
-        let key = unicode ? "━ all ━ view" : "-- all == view"
-        let keyX = axisRow.maxX - key.count
-        if keyX > nextFree + 1, parts.count > 1 {
-            let split = unicode ? 5 : 7
-            buffer.write(String(key.prefix(split)), x: keyX, y: axisRow.y, style: theme.indexStyle, clip: axisRow)
-            buffer.write(String(key.dropFirst(split)), x: keyX + split, y: axisRow.y, style: theme.bitcoinStyle, clip: axisRow)
         }
         buffer.write("k", x: labels.x, y: axisRow.y, style: theme.axisStyle, clip: axisRow)
     }
