@@ -67,8 +67,8 @@ struct AftermathPanel: Widget {
         func mark(unicode: Bool, width: Int) -> String? {
             guard above > 0 || below > 0 else { return nil }
             var parts: [String] = []
-            if above > 0 { parts.append("\(unicode ? "▲" : "^") \(above) above") }
-            if below > 0 { parts.append("\(unicode ? "▼" : "v") \(below) more") }
+            if above > 0 { parts.append("\(unicode ? "▲" : "--") \(above) above") }
+            if below > 0 { parts.append("\(unicode ? "▼" : "--") \(below) more") }
             let counts = parts.joined(separator: " · ")
             return FittedTable.firstText(of: [counts + " · j k scroll, z maximise", counts + " · j k scroll", counts],
                                          fitting: width)
