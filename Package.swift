@@ -25,10 +25,12 @@ let package = Package(
         // The only module that sees curses.
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "Terminal", dependencies: ["TermCanvas", "CNCursesW"]),
+        // The loop that owns the state: runs commands off it and feeds their messages back.
+        .target(name: "Runtime", dependencies: ["Markets", "TermCanvas", "Dashboard", "Feeds"]),
         .executableTarget(
             name: "resonance",
             dependencies: [
-                "Markets", "TermCanvas", "Dashboard", "Feeds", "Terminal", "resonance-http",
+                "Markets", "TermCanvas", "Dashboard", "Feeds", "Terminal", "Runtime", "resonance-http",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The start-up order below and the script that writes it; not sources.
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Markets", "TermCanvas", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Markets", "TestSupport", "resonance-http"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Dashboard", "Feeds", "Markets", "TermCanvas", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermCanvas", "TestSupport"]),
         // Runs the real binary: import, render, export, and the dashboard in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["resonance", "Feeds", "Markets", "TestSupport"]),

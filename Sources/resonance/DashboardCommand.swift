@@ -3,6 +3,7 @@ import Dashboard
 import Feeds
 import Foundation
 import Markets
+import Runtime
 import TermCanvas
 import Terminal
 
@@ -86,25 +87,30 @@ struct RuntimeLoop {
     let memory: RememberedTheme
     /// Runs fetches; nil without live data (demo).
     var live: LiveRunner? = nil
+    /// Computes the slow numbers `update` asks for.
+    let derivations = DerivationRunner()
 
     /// Runs until a quit command or a signal; returns the signal that ended it, if any.
     func run(_ state: inout AppState) -> Int32? {
-        state.size = terminal.size
         var nextTick: Date? = live == nil ? nil : Date()
         var needsDraw = true
         defer { live?.stop() }
+        // The first message: the terminal's size; its update asks for the panels' slow numbers.
+        var pending: [Msg] = [.resize(terminal.size)]
         while true {
             if needsDraw { terminal.draw(themedScreen(state, size: state.size)) }
             needsDraw = false
             if let signal = terminal.pendingSignal { return signal }
-            var messages: [Msg] = []
+            var messages = pending
+            pending = []
             let now = Date()
             if let due = nextTick, now >= due {
                 nextTick = nil
                 messages.append(.tick(now))
             } else {
                 let untilTick = nextTick.map { Int(($0.timeIntervalSince(now) * 1000).rounded(.up)) } ?? 1000
-                let timeout = live?.isBusy == true ? min(50, untilTick) : min(1000, max(0, untilTick))
+                let busy = live?.isBusy == true || derivations.isBusy
+                let timeout = !messages.isEmpty ? 0 : busy ? min(50, untilTick) : min(1000, max(0, untilTick))
                 if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
                     switch event {
                     case .key(let key): messages.append(.key(key))
@@ -114,6 +120,7 @@ struct RuntimeLoop {
                 }
             }
             messages += live?.drain() ?? []
+            messages += derivations.drain()
             for msg in messages {
                 needsDraw = true
                 for cmd in update(&state, msg) {
@@ -128,6 +135,8 @@ struct RuntimeLoop {
                         live?.refreshFundamentals()
                     case .armTick(let date):
                         nextTick = date
+                    case .derive(let job):
+                        derivations.start(job)
                     }
                 }
             }

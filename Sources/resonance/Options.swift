@@ -3,6 +3,7 @@ import Dashboard
 import Feeds
 import Foundation
 import Markets
+import Runtime
 import TermCanvas
 
 /// Where the store lives: `--home`, else the environment.
@@ -56,11 +57,13 @@ struct ViewOptions: ParsableArguments {
     }
 
     /// The data to chart: the demo set, or both price series from the store.
+    /// The slow numbers derived from it (a correlation window) are not computed here: the dashboard asks for
+    /// them with `Cmd.derive`, `render` computes them with `AppState.deriveNow()`.
     func loadData(store: () throws -> Store) throws -> (MarketData, String) {
         if demo {
             let demo = DemoMarket.generate(seed: 2026)
             let data = MarketData(index: demo.rut, bitcoin: demo.btc, isDemo: true, quietDays: quietDays,
-                                  correlationWindows: [PanelState().correlationWindow])
+                                  correlationWindows: [])
             return (data, "DEMO")
         }
         let store = try store()
@@ -88,29 +91,22 @@ struct ViewOptions: ParsableArguments {
 /// What the dashboard charts, read from the store: only the columns the chart draws.
 enum StoredChartData {
     /// Reads and derives the dashboard's data: days and closes of both series and the index's highs
-    /// (breakouts on the high basis), the correlation window the panel opens on, the net flows and the
-    /// loss-making share.
+    /// (breakouts on the high basis), the net flows and the loss-making share; no derived numbers (see `Derivation`).
     ///
     /// The two sides are read and derived at the same time on two threads: the index with its breakouts on
-    /// one, Bitcoin with its halving cycles and the kept correlation on the other. At a million days each
-    /// takes 15 to 25 ms, so overlapping them saves about a third of the start (the reads slow each other
-    /// down, so the split is by measurement: median of 31 renders, 46.6 ms this way, 51.5 ms with the
-    /// correlation on the index's side). Opens, lows and volumes are
-    /// for `export series` and CSV files; leaving them out saves 56 MB at a million bars per series. A
-    /// correlation window the store does not keep is computed when the state is made.
+    /// one, Bitcoin with its halving cycles on the other. At a million days each takes 15 to 25 ms, so
+    /// overlapping them saves about a third of the start. Opens, lows and volumes are for `export series` and
+    /// CSV files; leaving them out saves 56 MB at a million bars per series.
     static func load(from store: Store, quietDays: Int) throws -> MarketData {
-        let window = PanelState().correlationWindow
         let points = try store.packedRowCount(.rut) + store.packedRowCount(.btc)
-        let (index, (bitcoin, correlation)) = try concurrently(if: isWorthTwoThreads(points: points)) {
+        let (index, bitcoin) = try concurrently(if: isWorthTwoThreads(points: points)) {
             IndexSide(try store.load(.rut, columns: .highs), quietDays: quietDays)
         } and: {
-            (BitcoinSide(try store.load(.btc, columns: .closesOnly)),
-             try store.loadCorrelation(window: window).map(CorrelationWindow.init))
+            BitcoinSide(try store.load(.btc, columns: .closesOnly))
         }
         var data = MarketData(index: index, bitcoin: bitcoin,
                               flows: try store.observationSeriesIDs(prefix: "flows.").map { try store.loadObservations($0) },
-                              lossShare: try store.loadObservations(Analysis.lossShareID),
-                              correlations: correlation.map { [$0] } ?? [])
+                              lossShare: try store.loadObservations(Analysis.lossShareID))
         data.lossShareCoverage = try store.lossShareCoverage()
         return data
     }

@@ -31,8 +31,10 @@ struct RenderCommand: ParsableCommand {
             ?? color.depth(environment: environment, isTTY: isatty(1) == 1, detected: themeOptions.depth(environment: environment))
         let chosen = try themeOptions.chosenTheme(environment: environment, colorless: depth == .none)
         printWarnings(chosen.warnings)
-        let state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: chosen.theme,
+        var state = try viewOptions.makeState(data: data, source: source, unicode: unicode, theme: chosen.theme,
                                               size: frameSize)
+        // One frame and out: the panels' slow numbers are computed now rather than asked for.
+        state.deriveNow()
         withExtendedLifetime(state) {
             FileHandle.standardOutput.write(Data(themedScreen(state, size: frameSize).ansiText(depth: depth).utf8))
         }

@@ -118,26 +118,48 @@ struct EvidencePanelTests {
         #expect(text.contains("same day since their halving"))
     }
 
+    /// The derivation jobs among some commands.
+    private func jobs(_ commands: [Cmd]) -> [DerivationJob] {
+        commands.compactMap { if case .derive(let job) = $0 { return job } else { return nil } }
+    }
+
     @Test("v switches the correlation panel to lead–lag: the whole history, then the zoomed range, with n and the band")
     func leadLagView() throws {
         var state = Fixtures.state(size: Size(width: 80, height: 24))
-        #expect(state.data.analysis.leadLag == nil)
-        state.type("v")
-        let whole = try #require(state.data.analysis.leadLag)
+        #expect(state.data.derived.leadLag(range: nil) == nil)
+        let asked = jobs(state.type("v"))
+        // update computes nothing: it asks, and the panel says it is computing.
+        #expect(asked.map(\.derivation) == [.leadLag(range: nil)])
+        #expect(flat(panelRows(state, .correlation)).contains("Computing the lead–lag"))
+        state.send(asked.map { $0.run() })
+        let whole = try #require(state.data.derived.leadLag(range: nil))
         var text = flat(panelRows(state, .correlation))
         #expect(text.contains("all "))
         #expect(text.contains(ValueFormat.groupedDigits(UInt64(whole.returnCount)) + " returns"))
         #expect(text.contains("view: the whole history"))
         #expect(text.contains("Not a signal."))
-        state.type("Y")
+
+        let zoomed = jobs(state.type("Y"))
         let range = state.viewport!.range
-        let part = state.data.analysis.leadLag(in: range)
-        text = panelRows(state, .correlation).joined(separator: "\n")
+        #expect(zoomed.map(\.derivation) == [.leadLag(range: range)])
+        #expect(flat(panelRows(state, .correlation)).contains("computing"))
+        // One range at a time: a pan while it is computed asks for nothing more.
+        #expect(jobs(state.type("h")).isEmpty)
+        #expect(state.viewport!.range != range)
+        // Its answer arrives; the range now on screen is asked for next, and the old range's answer is not kept.
+        let next = jobs(state.send(zoomed.map { $0.run() }))
+        let panned = state.viewport!.range
+        #expect(next.map(\.derivation) == [.leadLag(range: panned)])
+        state.send(next.map { $0.run() })
+        #expect(state.data.derived.leadLag(range: range) == nil)
+        let part = try #require(state.data.derived.leadLag(range: panned))
+        #expect(part == LeadLag(Fixtures.demo.index, Fixtures.demo.bitcoin, maxLag: 30, range: panned))
+        text = flat(panelRows(state, .correlation))
         #expect(part.returnCount < whole.returnCount)
         #expect(text.contains("view "))
         #expect(text.contains(ValueFormat.groupedDigits(UInt64(part.returnCount)) + " returns"))
         state.type("z")
-        text = panelRows(state, .correlation).joined(separator: "\n")
+        text = flat(panelRows(state, .correlation))
         #expect(text.contains("+10") && text.contains("-30"))
         state.type("v")
         #expect(panelRows(state, .correlation).joined().contains("r(90d)"))

@@ -69,7 +69,7 @@ public enum AnalysisExport {
     /// The rolling correlation for a window: one row per aligned day in the range.
     public static func correlation(_ data: MarketData, window: Int, range: DayRange?) -> ExportTable {
         var table = ExportTable(columns: ["date", "window_days", "correlation"])
-        let c = data.analysis.correlations[window]?.correlation ?? RollingCorrelation(data.index, data.bitcoin, window: window)
+        let c = data.derived.correlation(window: window)?.correlation ?? RollingCorrelation(data.index, data.bitcoin, window: window)
         for (day, r) in zip(c.days, c.values) where range?.contains(day) ?? true {
             table.rows.append([.text(day.iso), .integer(window), .number(r.isNaN ? nil : r)])
         }

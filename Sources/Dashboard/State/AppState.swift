@@ -3,13 +3,8 @@ import TermCanvas
 
 /// Everything that decides what is on the screen, apart from the screen size.
 public struct AppState: Sendable {
-    public var data: MarketData {
-        // Written inline: a method that changed `data` from here would run this observer again.
-        didSet {
-            data.addCorrelation(window: panels.correlationWindow)
-            if panels.showsSecondView(.correlation) { data.addLeadLag() }
-        }
-    }
+    /// The data on screen, with the slow numbers derived from it so far (see `Derivation`).
+    public var data: MarketData
     /// The visible range and cursor; nil while there is no data.
     public var viewport: Viewport?
     public var mode: ChartMode = .indexed
@@ -22,12 +17,9 @@ public struct AppState: Sendable {
     public var themeChoices: [Theme]
     public var showHelp = false
     /// Which analysis panels show and which has the focus.
-    public var panels = PanelState() {
-        didSet {
-            data.addCorrelation(window: panels.correlationWindow)
-            if panels.showsSecondView(.correlation) { data.addLeadLag() }
-        }
-    }
+    public var panels = PanelState()
+    /// The derivations asked for and not answered yet.
+    public var derivations = DerivationRequests()
     /// The last size the terminal reported; update uses it to turn cursor steps into days.
     public var size: Size
     /// A one-line note for the status bar (a key that did nothing, say).
@@ -44,9 +36,6 @@ public struct AppState: Sendable {
                 size: Size = Size(width: 80, height: 24), sourceLabel: String = "",
                 importHint: [String] = AppState.defaultImportHint) {
         self.data = data
-        // Observers do not run during init: the correlation window on screen is computed here, and by
-        // the observers above whenever the data or the chosen window changes.
-        self.data.addCorrelation(window: panels.correlationWindow)
         self.viewport = data.bounds.map(Viewport.init(bounds:))
         self.glyphs = glyphs
         self.theme = theme
@@ -67,7 +56,10 @@ public struct AppState: Sendable {
 
     /// Replaces the data (after a load), keeping the view where it was when possible.
     public mutating func replaceData(_ newData: MarketData) {
+        let older = data.derived
         data = newData
+        data.derived.carryOver(from: older)
+        derivations.newData()
         guard let bounds = newData.bounds else { viewport = nil; return }
         if var v = viewport { v.updateBounds(bounds); viewport = v } else { viewport = Viewport(bounds: bounds) }
     }

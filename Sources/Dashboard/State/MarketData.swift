@@ -17,41 +17,35 @@ public struct MarketData: Sendable {
     /// The quiet period the breakouts below were found with.
     public let quietDays: Int
     private let breakoutsByBasis: [BreakoutBasis: [Breakout]]
-    /// The analysis panels' numbers, derived once here (correlation windows also on demand).
-    public private(set) var analysis: Analysis
+    /// The analysis panels' numbers that come with the data.
+    public let analysis: Analysis
+    /// The slow numbers computed from this data so far (see `Derivation`); `update` asks for the rest.
+    public var derived = DerivedValues()
     /// The companies behind each quarter of the loss-making share, when it was computed from SEC filings.
     public var lossShareCoverage = LossShareCoverage()
 
-    /// Derives what the dashboard needs from the series.
+    /// Derives what the dashboard needs from the series, in turn on the calling thread.
     ///
     /// - Parameters:
     ///   - flows: net flows per fund (`flows.<fund>`), daily or monthly, in US dollars.
     ///   - lossShare: the share of loss-making Russell 2000 companies by quarter, in percent.
-    ///   - correlationWindows: the correlation windows to have now (the one going on screen); `AppState`
-    ///     adds any other when it is chosen.
+    ///   - correlationWindows: the correlation windows to compute now; the dashboard asks for any other
+    ///     with `Cmd.derive` when it is chosen.
     ///
-    /// The two sides are derived on two threads when the data is large (at a million days each takes 5 to
-    /// 40 ms, and a small machine has two cores), the correlation windows with Bitcoin's side.
+    /// A loader of large data derives the two sides on two threads instead and puts them together with
+    /// `init(index:bitcoin:...)` below.
     public init(index: Series, bitcoin: Series, isDemo: Bool = false, quietDays: Int = 250,
                 flows: [ValueSeries] = [], lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID),
                 correlationWindows: [Int] = Analysis.correlationWindows) {
-        let windows = Set(correlationWindows).filter { $0 >= 2 }.sorted()
-        let split = isWorthTwoThreads(points: index.count + bitcoin.count)
-        let ((bitcoinSide, correlations), indexSide) = concurrently(if: split) {
-            (BitcoinSide(bitcoin), RollingCorrelation.windows(windows, of: index, bitcoin).map(CorrelationWindow.init))
-        } and: {
-            IndexSide(index, quietDays: quietDays)
-        }
-        self.init(index: indexSide, bitcoin: bitcoinSide, isDemo: isDemo, flows: flows, lossShare: lossShare,
-                  correlations: correlations)
+        self.init(index: IndexSide(index, quietDays: quietDays), bitcoin: BitcoinSide(bitcoin), isDemo: isDemo,
+                  flows: flows, lossShare: lossShare)
+        derived = DerivedValues(computing: correlationWindows.filter { $0 >= 2 }.map { .correlation(window: $0) },
+                                from: self)
     }
 
-    /// Puts together two sides derived separately, with the correlation windows to have now.
-    ///
-    /// The caller vouches that `correlations` were computed from exactly these two series (the store keeps the
-    /// standard windows computed). What needs both sides, the breakouts' aftermath, is derived here.
+    /// Puts together two sides derived separately; what needs both sides, the breakouts' aftermath, is derived here.
     public init(index: IndexSide, bitcoin: BitcoinSide, isDemo: Bool = false, flows: [ValueSeries] = [],
-                lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID), correlations: [CorrelationWindow]) {
+                lossShare: ValueSeries = ValueSeries(id: Analysis.lossShareID)) {
         self.index = index.series
         self.bitcoin = bitcoin.series
         self.isDemo = isDemo
@@ -60,17 +54,10 @@ public struct MarketData: Sendable {
         bitcoinPyramid = bitcoin.pyramid
         breakoutsByBasis = index.breakouts
         let aftermath = Analysis.aftermath(breakouts: index.breakouts, index: index.series, bitcoin: bitcoin.series)
-        analysis = Analysis(index: index.series, bitcoin: bitcoin.series,
-                            cycles: (bitcoin.cycles, bitcoin.cyclePyramids), aftermath: aftermath, flows: flows,
-                            lossShare: lossShare)
-        analysis.insert(correlations)
+        let evidence = AftermathEvidence.measure(aftermath, index: index.series, bitcoin: bitcoin.series)
+        analysis = Analysis(cycles: (bitcoin.cycles, bitcoin.cyclePyramids), aftermath: aftermath,
+                            evidence: evidence, flows: flows, lossShare: lossShare)
     }
-
-    /// Makes sure a correlation window is computed.
-    public mutating func addCorrelation(window: Int) { analysis.addCorrelation(window: window) }
-
-    /// Makes sure the whole history's lead–lag correlation is computed.
-    public mutating func addLeadLag() { analysis.addLeadLag() }
 
     /// No data at all.
     public static let empty = MarketData(index: Series(id: .rut), bitcoin: Series(id: .btc))

@@ -17,6 +17,8 @@ public enum Msg: Sendable {
     case fundamentalsStarted
     /// The daily fundamentals run finished.
     case fundamentalsFetched(FundamentalsReport)
+    /// A derivation asked for with `Cmd.derive` was computed.
+    case derived(DerivedResult)
 }
 
 /// An effect for the runtime to perform; its result, if any, comes back as a `Msg`.
@@ -32,4 +34,6 @@ public enum Cmd: Equatable, Sendable {
     case refreshFundamentals
     /// Send one `.tick` at this time (replacing the tick armed before).
     case armTick(Date)
+    /// Compute slow numbers off the loop (`job.run()`); the answer comes back as `.derived`.
+    case derive(DerivationJob)
 }

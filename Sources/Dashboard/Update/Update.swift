@@ -1,8 +1,16 @@
 import Markets
 import TermCanvas
 
-/// Applies a message to the state and returns the effects to run; never performs I/O.
+/// Applies a message to the state and returns the effects to run; never performs I/O or slow work.
+///
+/// Slow numbers the new state needs (another correlation window, say) are asked for as `Cmd.derive`.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
+    let commands = respond(&state, msg)
+    return commands + state.askForMissingDerivations()
+}
+
+/// Applies one message to the state and returns its effects.
+func respond(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
     state.notice = nil
     switch msg {
     case .resize(let size):
@@ -10,6 +18,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
         return []
     case .dataLoaded(let data):
         state.replaceData(data)
+        return []
+    case .derived(let result):
+        state.accept(result)
         return []
     case .tick(let now):
         return LiveUpdate.tick(&state, at: now)

@@ -13,7 +13,17 @@ struct CorrelationPanel: Widget {
         }
         let theme = state.theme
         let window = state.panels.correlationWindow
-        guard let shown = state.data.analysis.correlations[window] else { return }
+        guard let shown = state.data.derived.correlation(window: window) else {
+            // Asked for with `Cmd.derive` and not back yet: say so rather than draw nothing.
+            let inner = PanelChrome(state: state, panel: .correlation)
+                .draw(in: area, title: FittedTable.firstText(of: ["Correlation of daily log returns · \(window)d",
+                                                                  "Correlation · \(window)d"], fitting: area.width - 6),
+                      buffer: &buffer)
+            if !state.data.isEmpty {
+                PanelChrome.write([("Computing the \(window)-day correlation…", theme.dimText)], in: inner, buffer: &buffer)
+            }
+            return
+        }
         let (correlation, pyramid) = (shown.correlation, shown.pyramid)
         let now = CorrelationPanel.format(correlation.values.last(where: { !$0.isNaN }))
         let full = CorrelationPanel.format(correlation.fullSample)

@@ -9,26 +9,19 @@ import TermCanvas
 struct LeadLagView: Widget {
     let state: AppState
 
-    /// The most days on screen the view computes a lead–lag over while drawing: 61 passes over 5,000 returns
-    /// stay well under a millisecond. Wider ranges say to zoom in (the whole history is computed once).
-    static let visibleLimit = 5_000
-
     /// The lead–lag over the range on screen.
     enum Visible {
         /// The range covers the whole history: its numbers are those of the whole.
         case whole
         case computed(LeadLag)
-        /// Too many days on screen to compute while drawing.
-        case tooMany(Int)
+        /// Asked for and not back yet.
+        case computing(DayRange)
     }
 
-    /// The lead–lag over the visible range, computed here when the range is part of the history and small.
+    /// The lead–lag over the visible range, as derived so far (see `Derivation.leadLag`).
     static func visible(_ state: AppState) -> Visible {
-        guard let viewport = state.viewport else { return .whole }
-        if viewport.range == viewport.bounds { return .whole }
-        let count = state.data.analysis.indexDayCount(in: viewport.range)
-        guard count <= visibleLimit else { return .tooMany(count) }
-        return .computed(state.data.analysis.leadLag(in: viewport.range))
+        guard let range = state.leadLagRange else { return .whole }
+        return state.data.derived.leadLag(range: range).map(Visible.computed) ?? .computing(range)
     }
 
     func render(in area: Rect, buffer: inout Buffer) {
@@ -40,8 +33,9 @@ struct LeadLagView: Widget {
         ], fitting: area.width - 6)
         let inner = PanelChrome(state: state, panel: .correlation).draw(in: area, title: title, buffer: &buffer)
         guard inner.height >= 1, inner.width >= 12 else { return }
-        guard let whole = state.data.analysis.leadLag else {
-            PanelChrome.write([("Lead–lag not computed yet.", theme.dimText)], in: inner, buffer: &buffer)
+        guard let whole = state.data.derived.leadLag(range: nil) else {
+            PanelChrome.write([("Computing the lead–lag correlation over the whole history…", theme.dimText)],
+                              in: inner, buffer: &buffer)
             return
         }
         let visible = LeadLagView.visible(state)
@@ -59,10 +53,9 @@ struct LeadLagView: Widget {
         case .computed(let part):
             numbers.append((viewMark + LeadLagView.summary("view", part, width: width - viewMark.count),
                             theme.bitcoinStyle))
-        case .tooMany(let n):
+        case .computing(let range):
             numbers.append((FittedTable.firstText(of: [
-                "view: \(grouped(n)) days on screen; zoom in below \(grouped(LeadLagView.visibleLimit)) to compute it",
-                "view: zoom in below \(grouped(LeadLagView.visibleLimit)) days", "view: zoom in",
+                "view \(range.lowerBound.iso)→\(range.upperBound.iso): computing…", "view: computing…",
             ], fitting: width), theme.dimText))
         }
         let plotRows = inner.height - numbers.count - 2

@@ -1,4 +1,4 @@
-import Dashboard
+import Runtime
 import Foundation
 import Synchronization
 import Testing
