@@ -13,7 +13,7 @@ public struct AftermathEvidence: Sendable {
     /// The evidence for every basis of `aftermath`, each base rate measured once for all bases.
     ///
     /// O(n) per series and horizon: at a million days about eight passes over each series.
-    static func measure(_ aftermath: [BreakoutBasis: BreakoutAftermath], index: Series, bitcoin: Series)
+    public static func measure(_ aftermath: [BreakoutBasis: BreakoutAftermath], index: Series, bitcoin: Series)
         -> [BreakoutBasis: AftermathEvidence] {
         let bases = BreakoutBasis.allCases.filter { aftermath[$0] != nil }
         guard let any = bases.first.flatMap({ aftermath[$0] }) else { return [:] }
