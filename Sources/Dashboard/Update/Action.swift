@@ -61,7 +61,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("X")], action: .showAllPanels, keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("z")], action: .maximisePanel, keyLabel: "z", summary: "maximise panel / back"),
         KeyBinding(keys: [.character("w")], action: .cycleCorrelationWindow, keyLabel: "w", summary: "corr. window 30/90/180 days"),
-        KeyBinding(keys: [.character("v")], action: .switchPanelView, keyLabel: "v", summary: "lead-lag / halving-cycle view"),
+        KeyBinding(keys: [.character("v")], action: .switchPanelView, keyLabel: "v", summary: "view: lead-lag / halvings"),
         KeyBinding(keys: [.character("j")], action: .scrollPanelDown, keyLabel: "j k", summary: "scroll the panel's table"),
         KeyBinding(keys: [.character("k")], action: .scrollPanelUp, keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("r")], action: .toggleLive, keyLabel: "r", summary: "live refresh on / off"),
