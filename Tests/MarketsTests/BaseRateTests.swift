@@ -81,4 +81,30 @@ struct BaseRateTests {
         #expect(Selection.median(&values) == expected)
         #expect(values.sorted() == sorted)
     }
+
+    @Test func manyValuesRankAsACountOfEveryStartDayWould() {
+        // Prices on a coarse grid, so returns tie often; values to rank include some returns themselves.
+        var random = SplitMix64(seed: 17)
+        var day = Day(iso: "2020-01-01")!
+        var bars: [Bar] = []
+        for _ in 0..<400 {
+            day = day.adding(days: 1 + Int(random.next() % 3))
+            bars.append(Bar(day: day, close: Double(90 + random.next() % 20)))
+        }
+        let series = Series(id: .btc, bars: bars)
+        let returns = BaseRate.returns(series, horizon: 10, asOf: day).values
+        var values: [Double?] = []
+        for i in 0..<40 {
+            if i % 4 == 0 { values.append(nil) } else if i % 2 == 0 { values.append(returns[i * 7]) } else {
+                values.append(Double(i) / 100 - 0.2)
+            }
+        }
+        values.append(returns[0])  // the same value twice
+        let rate = BaseRate(series, horizon: 10, asOf: day, ranking: values)
+        for (value, percentile) in zip(values, rate.percentiles) {
+            guard let value else { #expect(percentile == nil); continue }
+            let lower = returns.filter { $0 < value }.count, equal = returns.filter { $0 == value }.count
+            #expect(percentile == 100 * (Double(lower) + 0.5 * Double(equal)) / Double(returns.count))
+        }
+    }
 }
