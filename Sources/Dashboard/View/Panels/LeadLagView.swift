@@ -44,24 +44,26 @@ struct LeadLagView: Widget {
         // Each line starts with the mark of its curve on the plot: the two differ in colour, and without
         // colour the range on screen is bold.
         let (allMark, viewMark) = unicode ? ("━ ", "━ ") : ("-- ", "== ")
-        var numbers = [(allMark + LeadLagView.summary("all", whole, width: width - allMark.count), theme.indexStyle)]
+        var numbers = [(allMark + LeadLagView.summary("all", whole, width: width - allMark.count, unicode: unicode), theme.indexStyle)]
         switch visible {
         case .whole:
             numbers.append((FittedTable.firstText(of: ["view: the whole history (zoom in for the range on screen)",
                                                        "view: the whole history", "view = all"], fitting: width),
                             theme.dimText))
         case .computed(let part):
-            numbers.append((viewMark + LeadLagView.summary("view", part, width: width - viewMark.count),
+            numbers.append((viewMark + LeadLagView.summary("view", part, width: width - viewMark.count, unicode: unicode),
                             theme.bitcoinStyle))
         case .computing(let range):
             numbers.append((FittedTable.firstText(of: [
-                "view \(range.lowerBound.iso)→\(range.upperBound.iso): computing…", "view: computing…",
+                "view \(range.lowerBound.iso)\(unicode ? "→" : "..")\(range.upperBound.iso): computing…",
+                "view: computing…",
             ], fitting: width), theme.dimText))
         }
         let plotRows = inner.height - numbers.count - 2
         let withPlot = plotRows >= 3
         let note = (withPlot ? "" : "z: plot. ")
-            + "k in aligned days; a Monday return includes Bitcoin's weekend. The band is ±1.96/√n at one lag: "
+            + "k in aligned days; a Monday return includes Bitcoin's weekend. The band is "
+            + (unicode ? "±1.96/√n" : "+/-1.96/sqrt(n)") + " at one lag: "
             + "of 61 lags, a few cross it by chance. Not a signal."
         var lines = numbers
         lines += PanelChrome.wrap(note, width: width).map { ($0, theme.dimText) }
@@ -76,20 +78,23 @@ struct LeadLagView: Widget {
     }
 
     /// The largest |r| with its lag and band, over what the numbers were computed on; fitted to a width.
-    static func summary(_ label: String, _ leadLag: LeadLag, width: Int) -> String {
+    static func summary(_ label: String, _ leadLag: LeadLag, width: Int, unicode: Bool) -> String {
         guard let best = leadLag.strongest, let days = leadLag.days else {
             return "\(label): too few returns for a correlation"
         }
         let k = best.lag > 0 ? "+\(best.lag)" : "\(best.lag)"
         let r = CorrelationPanel.format(best.correlation)
         let band = ValueFormat.fixed(best.band, decimals: 3, grouped: false)
+        let pm = unicode ? "±" : "+/-"
         let n = grouped(leadLag.returnCount)
-        let span = "\(days.lowerBound.iso)→\(days.upperBound.iso)"
+        let span = "\(days.lowerBound.iso)\(unicode ? "→" : "..")\(days.upperBound.iso)"
         return FittedTable.firstText(of: [
-            "\(label) \(span) · \(n) returns · largest |r| at k = \(k): \(r) · band ±\(band)",
-            "\(label) \(span), \(n) returns: max |r| k=\(k) \(r), band ±\(band)",
-            "\(label) \(n) returns: max |r| k=\(k) \(r), band ±\(band)",
-            "\(label): k=\(k) \(r) ±\(band)",
+            "\(label) \(span) · \(n) returns · largest |r| at k = \(k): \(r) · band \(pm)\(band)",
+            "\(label) \(span), \(n) returns: max |r| k=\(k) \(r), band \(pm)\(band)",
+            "\(label) \(span), n=\(n): max |r| k=\(k) \(r), band \(pm)\(band)",
+            "\(label) \(span) n=\(n): k=\(k) \(r) \(pm)\(band)",
+            "\(label) \(n) returns: max |r| k=\(k) \(r), band \(pm)\(band)",
+            "\(label): k=\(k) \(r) \(pm)\(band)",
         ], fitting: width)
     }
 
