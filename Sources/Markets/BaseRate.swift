@@ -47,12 +47,14 @@ public struct BaseRate: Hashable, Sendable {
         let ranked = Array(Set(values.compactMap { $0 })).sorted()
         var passed = [Int](repeating: 0, count: ranked.count + 1), equal = [Int](repeating: 0, count: ranked.count)
         var gains = 0
-        for r in returns.values {
-            if r > 0 { gains += 1 }
-            // The first ranked value above r: r is below it and every later one.
-            let above = ranked.partitioningIndex { $0 > r }
-            passed[above] += 1
-            if above > 0, ranked[above - 1] == r { equal[above - 1] += 1 }
+        ranked.withUnsafeBufferPointer { ranked in
+            for r in returns.values {
+                if r > 0 { gains += 1 }
+                // The first ranked value above r: r is below it and every later one.
+                let above = BaseRate.firstIndex(above: r, in: ranked)
+                passed[above] += 1
+                if above > 0, ranked[above - 1] == r { equal[above - 1] += 1 }
+            }
         }
         shareUp = Double(gains) / Double(startCount)
         // below[j]: returns under ranked[j], those whose first value above is at j or before.
@@ -66,6 +68,20 @@ public struct BaseRate: Hashable, Sendable {
         median = Selection.median(&returns.values)
     }
 
+    /// The position of the first value above `r` in ascending values (their count when none is), without
+    /// branching on the comparisons: a million returns against hundreds of breakouts mispredict no jumps.
+    @inline(__always)
+    static func firstIndex(above r: Double, in sorted: UnsafeBufferPointer<Double>) -> Int {
+        var low = 0, length = sorted.count
+        while length > 0 {
+            let half = length / 2
+            let goesRight = sorted[low + half] <= r
+            low = goesRight ? low + half + 1 : low
+            length = goesRight ? length - half - 1 : half
+        }
+        return low
+    }
+
     /// The h-day returns from every start day, with the first and last start day that has one.
     static func returns(_ series: Series, horizon: Int, asOf: Day)
         -> (values: [Double], firstStart: Day, lastStart: Day) {
@@ -73,6 +89,7 @@ public struct BaseRate: Hashable, Sendable {
         var first = Day(rawValue: 0), last = Day(rawValue: 0)
         guard let lastDay = series.days.last else { return (values, first, last) }
         let limit = min(lastDay, asOf)
+        values.reserveCapacity(series.count)
         series.days.withUnsafeBufferPointer { days in
             series.closes.withUnsafeBufferPointer { closes in
                 var end = 0

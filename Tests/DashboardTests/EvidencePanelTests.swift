@@ -45,7 +45,27 @@ struct EvidencePanelTests {
         state.send([.key(.tab), .key(.tab)])
         if maximised { state.type("z") }
         if secondView { state.type("v") }
+        state.deriveNow()
         return state
+    }
+
+    @Test("the aftermath panel asks for its base rates off the loop and shows the returns meanwhile")
+    func baseRatesAreDerived() throws {
+        var state = Fixtures.state(size: Size(width: 80, height: 24))
+        // Not on screen at 80x24 until focused: nothing asked.
+        #expect(!jobs(state.send([.resize(state.size)])).contains { $0.derivation == .baseRates })
+        let asked = jobs(state.send([.key(.tab), .key(.tab)]))
+        #expect(asked.map(\.derivation) == [.baseRates])
+        state.type("z")
+        let waiting = flat(panelRows(state, .aftermath))
+        #expect(waiting.contains("Computing the base rates"))
+        #expect(!waiting.contains("% p"))
+        let first = try #require(Fixtures.demo.analysis.aftermath[.high]?.episodes.first)
+        #expect(waiting.contains(first.breakout.day.iso))
+        state.send(asked.map { $0.run() })
+        let answered = flat(panelRows(state, .aftermath))
+        #expect(!answered.contains("Computing"))
+        #expect(answered.contains("all days"))
     }
 
     @Test("the aftermath table never drops a row: what does not fit is one j away, under a mark", arguments: sizes)
@@ -96,7 +116,9 @@ struct EvidencePanelTests {
     func percentilesOnScreen() throws {
         let state = aftermathState(Size(width: 200, height: 50), maximised: true)
         let text = panelRows(state, .aftermath).joined(separator: "\n")
-        let evidence = try #require(Fixtures.demo.analysis.evidence[.high])
+        let data = Fixtures.demo
+        let evidence = try #require(AftermathEvidence.measure(data.analysis.aftermath, index: data.index,
+                                                              bitcoin: data.bitcoin)[.high])
         let aftermath = try #require(Fixtures.demo.analysis.aftermath[.high])
         let p = try #require(evidence.bitcoin[0].percentiles[0])
         let r = try #require(aftermath.episodes[0].bitcoinReturns[0])
@@ -110,7 +132,7 @@ struct EvidencePanelTests {
     func halvingCycleView() throws {
         let state = aftermathState(Size(width: 120, height: 40), maximised: true, secondView: true)
         let text = panelRows(state, .aftermath).joined(separator: "\n")
-        let confound = try #require(Fixtures.demo.analysis.evidence[.high]?.confound)
+        let confound = try #require(Fixtures.demo.analysis.confound[.high])
         let row = try #require(confound.rows.first { $0.daysSinceHalving != nil })
         let line = try #require(text.split(separator: "\n").first { $0.contains(row.breakout.day.iso) })
         #expect(line.contains(" \(row.daysSinceHalving!) "))

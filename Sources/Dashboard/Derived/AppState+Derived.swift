@@ -2,14 +2,18 @@ import Markets
 
 /// How the state asks for slow numbers and takes their answers; pure, like the rest of `update`.
 extension AppState {
-    /// The derivations the screen needs now: the correlation window chosen for the panel, and in its lead–lag
-    /// view the whole history's lead–lag and that of the range on screen.
+    /// The derivations the screen needs now: the correlation window chosen for the panel, in its lead–lag view
+    /// the whole history's lead–lag and that of the range on screen, and the base rates while the aftermath
+    /// panel shows.
     ///
     /// At most one range's lead–lag is asked for at a time: while one is being computed a zoom or pan asks for
     /// nothing, and the range on screen then is asked for when that answer is back.
     public var wantedDerivations: [Derivation] {
         guard !data.isEmpty else { return [] }
         var wanted: [Derivation] = [.correlation(window: panels.correlationWindow)]
+        if Layout(size: size, mode: mode, panels: panels).panels.contains(where: { $0.panel == .aftermath }) {
+            wanted.append(.baseRates)
+        }
         if panels.showsSecondView(.correlation) {
             wanted.append(.leadLag(range: nil))
             if let range = leadLagRange {

@@ -42,6 +42,12 @@ public struct DerivedValues: Sendable {
         return shown
     }
 
+    /// The aftermath's base rates per breakout basis, when computed.
+    public var baseRates: [BreakoutBasis: AftermathEvidence]? {
+        guard case .baseRates(let rates)? = self[.baseRates] else { return nil }
+        return rates
+    }
+
     /// Forgets the answers for some derivations (the lead–lag of ranges no longer on screen).
     mutating func removeAll(where drop: (Derivation) -> Bool) {
         for key in fresh.keys where drop(key) { fresh[key] = nil }

@@ -98,9 +98,12 @@ public enum AnalysisExport {
     public static func aftermath(_ data: MarketData, basis: BreakoutBasis, range: DayRange?) -> ExportTable {
         var table = ExportTable(columns: ["basis", "breakout_date", "series", "horizon_days", "return", "percentile",
                                           "base_median", "base_share_up", "days_since_halving"])
-        guard let a = data.analysis.aftermath[basis], let evidence = data.analysis.evidence[basis] else { return table }
+        let rates = data.derived.baseRates
+            ?? AftermathEvidence.measure(data.analysis.aftermath, index: data.index, bitcoin: data.bitcoin)
+        guard let a = data.analysis.aftermath[basis], let evidence = rates[basis], let confound = data.analysis.confound[basis]
+        else { return table }
         for (i, e) in a.episodes.enumerated() where range?.contains(e.breakout.day) ?? true {
-            let days: ExportTable.Value = evidence.confound.rows[i].daysSinceHalving.map { .integer($0) } ?? .number(nil)
+            let days: ExportTable.Value = confound.rows[i].daysSinceHalving.map { .integer($0) } ?? .number(nil)
             for (series, returns, rates) in [("btc", e.bitcoinReturns, evidence.bitcoin), ("rut", e.indexReturns, evidence.index)] {
                 for (h, r) in zip(a.horizons.indices, returns) {
                     table.rows.append([.text(basis.rawValue), .text(e.breakout.day.iso), .text(series),

@@ -1,18 +1,20 @@
 import Markets
 
-/// What the aftermath table is compared with, for one breakout basis: base rates with each breakout's
-/// percentile, and each breakout's place in its halving cycle.
+/// What the aftermath table is compared with, for one breakout basis: each series' base rate per horizon, with
+/// each breakout's percentile among every start day's return.
+///
+/// Derived data (`Derivation.baseRates`): at a million days the base rates take a pass, a selection and a
+/// ranking over each series per horizon, so the dashboard asks for them off the loop when the aftermath panel
+/// shows.
 public struct AftermathEvidence: Sendable {
     /// Bitcoin's base rate per horizon; `percentiles` has one entry per episode of the basis.
     public let bitcoin: [BaseRate]
     /// The index's base rate per horizon, with one percentile per episode.
     public let index: [BaseRate]
-    /// Days since the halving before each breakout and Bitcoin from that day of the other cycles.
-    public let confound: HalvingConfound
 
-    /// The evidence for every basis of `aftermath`, each base rate measured once for all bases.
+    /// The base rates for every basis of `aftermath`, each measured once for all bases.
     ///
-    /// O(n) per series and horizon: at a million days about eight passes over each series.
+    /// O(n log k) per series and horizon for k breakouts: eight passes over each series and a selection.
     public static func measure(_ aftermath: [BreakoutBasis: BreakoutAftermath], index: Series, bitcoin: Series)
         -> [BreakoutBasis: AftermathEvidence] {
         let bases = BreakoutBasis.allCases.filter { aftermath[$0] != nil }
@@ -29,16 +31,12 @@ public struct AftermathEvidence: Sendable {
         var evidence: [BreakoutBasis: AftermathEvidence] = [:]
         var offset = 0
         for basis in bases {
-            let table = aftermath[basis]!
-            let slice = offset..<offset + table.episodeCount
-            offset += table.episodeCount
+            let slice = offset..<offset + aftermath[basis]!.episodeCount
+            offset = slice.upperBound
             func part(_ rates: [BaseRate]) -> [BaseRate] {
                 rates.map { var r = $0; r.percentiles = Array(r.percentiles[slice]); return r }
             }
-            evidence[basis] = AftermathEvidence(
-                bitcoin: part(bitcoinRates), index: part(indexRates),
-                confound: HalvingConfound(breakouts: table.episodes.map(\.breakout), bitcoin: bitcoin, asOf: asOf,
-                                          horizons: horizons))
+            evidence[basis] = AftermathEvidence(bitcoin: part(bitcoinRates), index: part(indexRates))
         }
         return evidence
     }

@@ -54,9 +54,9 @@ public struct MarketData: Sendable {
         bitcoinPyramid = bitcoin.pyramid
         breakoutsByBasis = index.breakouts
         let aftermath = Analysis.aftermath(breakouts: index.breakouts, index: index.series, bitcoin: bitcoin.series)
-        let evidence = AftermathEvidence.measure(aftermath, index: index.series, bitcoin: bitcoin.series)
         analysis = Analysis(cycles: (bitcoin.cycles, bitcoin.cyclePyramids), aftermath: aftermath,
-                            evidence: evidence, flows: flows, lossShare: lossShare)
+                            confound: Analysis.confound(aftermath, bitcoin: bitcoin.series), flows: flows,
+                            lossShare: lossShare)
     }
 
     /// No data at all.

@@ -6,6 +6,8 @@ import TermCanvas
 /// Slow numbers the new state needs (another correlation window, say) are asked for as `Cmd.derive`.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
     let commands = respond(&state, msg)
+    // Nothing is worth starting on the way out.
+    if commands.contains(.quit) { return commands }
     return commands + state.askForMissingDerivations()
 }
 

@@ -95,8 +95,10 @@ struct AftermathPanel: Widget {
     /// The returns table or the halving-cycle table for the basis in use, fitted to a width; nil without breakouts.
     static func content(_ state: AppState, width: Int) -> Content? {
         guard let aftermath = state.data.analysis.aftermath[state.basis], aftermath.episodeCount > 0,
-              let evidence = state.data.analysis.evidence[state.basis]
+              let confound = state.data.analysis.confound[state.basis]
         else { return nil }
+        // Nil while the base rates are being computed (`Derivation.baseRates`): the returns show meanwhile.
+        let evidence = state.data.derived.baseRates?[state.basis]
         let n = aftermath.episodeCount
         let episodes = "\(n) breakout\(n == 1 ? "" : "s")"
         let footer = FittedTable.firstText(of: [
@@ -107,8 +109,8 @@ struct AftermathPanel: Widget {
         let notes: [String]
         let table: FittedTable
         if state.panels.showsSecondView(.aftermath) {
-            table = FittedTable.first(of: confoundLayouts(state, aftermath, evidence.confound), fitting: width)
-            notes = confoundNotes(evidence.confound)
+            table = FittedTable.first(of: confoundLayouts(state, aftermath, confound), fitting: width)
+            notes = confoundNotes(confound)
         } else {
             table = FittedTable.first(of: returnLayouts(state, aftermath, evidence), fitting: width)
             notes = returnNotes(state, evidence)
@@ -124,14 +126,14 @@ struct AftermathPanel: Widget {
 
     /// The returns table in three layouts, widest first: percentiles beside one-decimal returns, beside whole
     /// percents, and on rows of their own.
-    static func returnLayouts(_ state: AppState, _ aftermath: BreakoutAftermath, _ evidence: AftermathEvidence)
+    static func returnLayouts(_ state: AppState, _ aftermath: BreakoutAftermath, _ evidence: AftermathEvidence?)
         -> [FittedTable] {
         [returnTable(state, aftermath, evidence, decimals: 1, percentileRows: false),
          returnTable(state, aftermath, evidence, decimals: 0, percentileRows: false),
          returnTable(state, aftermath, evidence, decimals: 0, percentileRows: true)]
     }
 
-    private static func returnTable(_ state: AppState, _ aftermath: BreakoutAftermath, _ evidence: AftermathEvidence,
+    private static func returnTable(_ state: AppState, _ aftermath: BreakoutAftermath, _ evidence: AftermathEvidence?,
                                     decimals: Int, percentileRows: Bool) -> FittedTable {
         let theme = state.theme
         let inView = state.viewport?.range
@@ -139,9 +141,10 @@ struct AftermathPanel: Widget {
             value.map { ValueFormat.percent($0, decimals: decimals) } ?? "—"
         }
         func rank(_ p: Double?) -> String { p.map { "p" + ValueFormat.fixed($0, decimals: 0) } ?? "" }
-        func cells(_ returns: [Double?], _ rates: [BaseRate], episode: Int) -> [String] {
+        let percentileRows = percentileRows && evidence != nil
+        func cells(_ returns: [Double?], _ rates: [BaseRate]?, episode: Int) -> [String] {
             returns.indices.map { h in
-                let p = rates[h].percentiles[episode]
+                let p = rates?[h].percentiles[episode]
                 return percentileRows || returns[h] == nil || p == nil ? percent(returns[h])
                     : percent(returns[h]) + " " + rank(p)
             }
@@ -149,18 +152,19 @@ struct AftermathPanel: Widget {
         var rows = [FittedTable.Row(cells: ["breakout", ""] + aftermath.horizons.map { "+\($0)d" }, style: theme.axisStyle)]
         for (e, episode) in aftermath.episodes.enumerated() {
             let style = inView?.contains(episode.breakout.day) == false ? theme.dimText : theme.text
-            rows.append(.init(cells: [episode.breakout.day.iso, "BTC"] + cells(episode.bitcoinReturns, evidence.bitcoin, episode: e),
+            rows.append(.init(cells: [episode.breakout.day.iso, "BTC"] + cells(episode.bitcoinReturns, evidence?.bitcoin, episode: e),
                               style: style))
-            if percentileRows {
+            if percentileRows, let evidence {
                 rows.append(.init(cells: ["", "pct"] + evidence.bitcoin.map { rank($0.percentiles[e]) }, style: theme.dimText))
             }
-            rows.append(.init(cells: ["", "RUT"] + cells(episode.indexReturns, evidence.index, episode: e), style: style))
-            if percentileRows {
+            rows.append(.init(cells: ["", "RUT"] + cells(episode.indexReturns, evidence?.index, episode: e), style: style))
+            if percentileRows, let evidence {
                 rows.append(.init(cells: ["", "pct"] + evidence.index.map { rank($0.percentiles[e]) }, style: theme.dimText))
             }
         }
         rows.append(.init(cells: ["median", "BTC"] + aftermath.bitcoinSummary.map { percent($0.median) }, style: theme.bitcoinStyle))
         rows.append(.init(cells: ["", "RUT"] + aftermath.indexSummary.map { percent($0.median) }, style: theme.indexStyle))
+        guard let evidence else { return FittedTable(rows: rows) }
         rows.append(.init(cells: ["all days", "BTC"] + evidence.bitcoin.map { percent($0.median) }, style: theme.bitcoinStyle))
         rows.append(.init(cells: ["", "RUT"] + evidence.index.map { percent($0.median) }, style: theme.indexStyle))
         func share(_ rate: BaseRate) -> String { rate.shareUp.map { ValueFormat.fixed($0 * 100, decimals: 0) + "%" } ?? "—" }
@@ -170,7 +174,11 @@ struct AftermathPanel: Widget {
     }
 
     /// What the percentiles and the base rates were computed over, and why so many start days say little.
-    static func returnNotes(_ state: AppState, _ evidence: AftermathEvidence) -> [String] {
+    static func returnNotes(_ state: AppState, _ evidence: AftermathEvidence?) -> [String] {
+        guard let evidence else {
+            return ["Computing the base rates (every start day's return) for the percentiles…",
+                    "— : that day is still ahead. v: where each breakout fell in its halving cycle."]
+        }
         func over(_ name: String, _ rates: [BaseRate]) -> String? {
             guard let first = rates.first, let starts = first.starts else { return nil }
             let last = rates.last!
