@@ -140,7 +140,8 @@ struct AftermathPanel: Widget {
         func percent(_ value: Double?) -> String {
             value.map { ValueFormat.percent($0, decimals: decimals) } ?? "—"
         }
-        func rank(_ p: Double?) -> String { p.map { "p" + ValueFormat.fixed($0, decimals: 0) } ?? "" }
+        // Two digits wide (p 7, p68), so the returns above each other line up at their % signs.
+        func rank(_ p: Double?) -> String { p.map { "p" + ValueFormat.fixed($0, decimals: 0).padding(toLength: 2, leftAligned: false) } ?? "" }
         let percentileRows = percentileRows && evidence != nil
         func cells(_ returns: [Double?], _ rates: [BaseRate]?, episode: Int) -> [String] {
             returns.indices.map { h in
