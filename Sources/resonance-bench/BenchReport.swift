@@ -61,10 +61,10 @@ struct BenchReport {
                 .joined(separator: " | ") + " |")
         }
         lines.append("")
-        lines.append("The evidence: base rates, percentiles and halving cycle (part of MarketData init), and the lead–lag")
-        lines.append("at 61 lags over the whole history (derived off the loop when its view is chosen), median.")
+        lines.append("The evidence, each derived off the loop when its panel shows: the aftermath's base rates and")
+        lines.append("percentiles, and the lead–lag at 61 lags over the whole history, median.")
         lines.append("")
-        lines.append("| data set | base rates + halving cycle | lead–lag, whole history |")
+        lines.append("| data set | base rates + percentiles | lead–lag, whole history |")
         lines.append("|---|---:|---:|")
         for row in rows {
             lines.append("| \(row.name) \(row.pointsLabel) | \(Units.duration(row.evidence.evidence)) | "

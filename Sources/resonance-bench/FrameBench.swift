@@ -31,8 +31,8 @@ struct FrameBench {
         return Stats.median(times)
     }
 
-    /// Median seconds of the aftermath's evidence (base rates per series and horizon, percentiles, the halving
-    /// cycle), which comes with every data change, and of the whole history's lead–lag (a derivation, off the loop).
+    /// Median seconds of the aftermath's base rates (per series and horizon, with each breakout's percentile) and
+    /// of the whole history's lead–lag: both derivations, computed off the loop.
     static func evidenceSeconds(_ data: DataSet, runs: Int) -> (evidence: Double, leadLag: Double) {
         let market = MarketData(index: data.index, bitcoin: data.bitcoin, correlationWindows: [])
         var evidence: [Double] = [], leadLag: [Double] = []

@@ -127,10 +127,10 @@ struct AftermathPanel: Widget {
     /// The returns table in three layouts, widest first: percentiles beside one-decimal returns, beside whole
     /// percents, and on rows of their own.
     static func returnLayouts(_ state: AppState, _ aftermath: BreakoutAftermath, _ evidence: AftermathEvidence?)
-        -> [FittedTable] {
-        [returnTable(state, aftermath, evidence, decimals: 1, percentileRows: false),
-         returnTable(state, aftermath, evidence, decimals: 0, percentileRows: false),
-         returnTable(state, aftermath, evidence, decimals: 0, percentileRows: true)]
+        -> [() -> FittedTable] {
+        [{ returnTable(state, aftermath, evidence, decimals: 1, percentileRows: false) },
+         { returnTable(state, aftermath, evidence, decimals: 0, percentileRows: false) },
+         { returnTable(state, aftermath, evidence, decimals: 0, percentileRows: true) }]
     }
 
     private static func returnTable(_ state: AppState, _ aftermath: BreakoutAftermath, _ evidence: AftermathEvidence?,
@@ -202,8 +202,8 @@ struct AftermathPanel: Widget {
 
     /// The halving-cycle table in two layouts: one-decimal and whole percents.
     static func confoundLayouts(_ state: AppState, _ aftermath: BreakoutAftermath, _ confound: HalvingConfound)
-        -> [FittedTable] {
-        [confoundTable(state, aftermath, confound, decimals: 1), confoundTable(state, aftermath, confound, decimals: 0)]
+        -> [() -> FittedTable] {
+        [{ confoundTable(state, aftermath, confound, decimals: 1) }, { confoundTable(state, aftermath, confound, decimals: 0) }]
     }
 
     private static func confoundTable(_ state: AppState, _ aftermath: BreakoutAftermath, _ confound: HalvingConfound,

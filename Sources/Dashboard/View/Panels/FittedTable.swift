@@ -46,9 +46,16 @@ struct FittedTable {
         }
     }
 
-    /// The first table no wider than `width`, else the narrowest.
-    static func first(of layouts: [FittedTable], fitting width: Int) -> FittedTable {
-        layouts.first { $0.width <= width } ?? layouts.min { $0.width < $1.width } ?? FittedTable(rows: [])
+    /// The first table no wider than `width`, else the narrowest; each layout is built only when the ones
+    /// before it did not fit (a million days hold hundreds of breakouts, so a layout is worth not building).
+    static func first(of layouts: [() -> FittedTable], fitting width: Int) -> FittedTable {
+        var narrowest: FittedTable?
+        for build in layouts {
+            let table = build()
+            if table.width <= width { return table }
+            if narrowest.map({ table.width < $0.width }) ?? true { narrowest = table }
+        }
+        return narrowest ?? FittedTable(rows: [])
     }
 
     /// The first text no wider than `width` (counted in characters), else the shortest.
