@@ -180,15 +180,16 @@ struct AftermathPanel: Widget {
             return ["Computing the base rates (every start day's return) for the percentiles…",
                     "— : that day is still ahead. v: where each breakout fell in its halving cycle."]
         }
-        func over(_ name: String, _ rates: [BaseRate]) -> String? {
-            guard let first = rates.first, let starts = first.starts else { return nil }
+        func over(_ name: String, _ rates: [BaseRate], _ series: Series) -> String? {
+            guard let first = rates.first, let starts = first.starts, let end = series.days.last else { return nil }
             let last = rates.last!
             let counts = rates.count > 1
                 ? "\(grouped(first.startCount)) (+\(first.horizon)d) to \(grouped(last.startCount)) (+\(last.horizon)d)"
                 : grouped(first.startCount)
-            return "\(name) \(counts) start days from \(starts.lowerBound.iso)"
+            return "\(name) \(counts) start days from \(starts.lowerBound.iso), ends to \(end.iso)"
         }
-        let bases = [over("BTC", evidence.bitcoin), over("RUT", evidence.index)].compactMap { $0 }
+        let bases = [over("BTC", evidence.bitcoin, state.data.bitcoin), over("RUT", evidence.index, state.data.index)]
+            .compactMap { $0 }
         return [
             "pNN: the breakout's return ranked among the returns from every start day (mid-rank percentile). "
                 + "all days: their median; % up: share with a gain.",
