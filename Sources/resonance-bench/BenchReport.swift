@@ -28,6 +28,8 @@ struct BenchReport {
         var marketData: Double = 0
         var frames: [FrameAction: Double] = [:]
         var gnuplot: (seconds: Double, peakBytes: Int?)?
+        /// The aftermath's base rates and halving cycle, and the whole history's lead–lag.
+        var evidence: (evidence: Double, leadLag: Double) = (0, 0)
 
         /// A short size for the frame table: "4k", "1M".
         var pointsLabel: String
@@ -57,6 +59,16 @@ struct BenchReport {
         for row in rows {
             lines.append("| \(row.name) \(row.pointsLabel) | " + FrameAction.allCases.map { Units.duration(row.frames[$0] ?? 0) }
                 .joined(separator: " | ") + " |")
+        }
+        lines.append("")
+        lines.append("The evidence, each derived off the loop when its panel shows: the aftermath's base rates and")
+        lines.append("percentiles, and the lead–lag at 61 lags over the whole history, median.")
+        lines.append("")
+        lines.append("| data set | base rates + percentiles | lead–lag, whole history |")
+        lines.append("|---|---:|---:|")
+        for row in rows {
+            lines.append("| \(row.name) \(row.pointsLabel) | \(Units.duration(row.evidence.evidence)) | "
+                + "\(Units.duration(row.evidence.leadLag)) |")
         }
         return lines.joined(separator: "\n")
     }

@@ -31,6 +31,20 @@ struct FrameBench {
         return Stats.median(times)
     }
 
+    /// Median seconds of the aftermath's base rates (per series and horizon, with each breakout's percentile) and
+    /// of the whole history's lead–lag: both derivations, computed off the loop.
+    static func evidenceSeconds(_ data: DataSet, runs: Int) -> (evidence: Double, leadLag: Double) {
+        let market = MarketData(index: data.index, bitcoin: data.bitcoin, correlationWindows: [])
+        var evidence: [Double] = [], leadLag: [Double] = []
+        for _ in 0..<runs {
+            evidence.append(Clock.time {
+                _ = AftermathEvidence.measure(market.analysis.aftermath, index: data.index, bitcoin: data.bitcoin)
+            })
+            leadLag.append(Clock.time { _ = LeadLag(data.index, data.bitcoin, maxLag: Analysis.leadLagMaxLag) })
+        }
+        return (Stats.median(evidence), Stats.median(leadLag))
+    }
+
     /// Median seconds of one `update` + `themedScreen` + `Buffer.diff`, per action, over `iterations` frames.
     static func frameSeconds(_ data: DataSet, iterations: Int) -> [FrameAction: Double] {
         let market = MarketData(index: data.index, bitcoin: data.bitcoin)

@@ -57,6 +57,7 @@ for (number, data) in dataSets.enumerated() {
     row.storeLoad = try StoreBench.loadSeconds(data, runs: options.computeRuns(points: points))
     row.marketData = FrameBench.marketDataSeconds(data, runs: options.computeRuns(points: points))
     row.frames = FrameBench.frameSeconds(data, iterations: options.frames)
+    row.evidence = FrameBench.evidenceSeconds(data, runs: options.computeRuns(points: points))
     if let gnuplot {
         let folder = "\(root)/gnuplot-\(number)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

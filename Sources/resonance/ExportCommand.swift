@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Print markers or stored series as CSV or JSON.",
         subcommands: [ExportMarkers.self, ExportSeries.self, ExportCorrelation.self, ExportCycles.self,
-                      ExportAftermath.self, ExportFlows.self, ExportLossShare.self])
+                      ExportAftermath.self, ExportLeadLag.self, ExportFlows.self, ExportLossShare.self])
 }
 
 /// The output formats of `export`.
@@ -104,6 +104,23 @@ struct ExportAftermath: ParsableCommand {
     func run() throws {
         try options.print { AnalysisExport.aftermath($0, basis: options.viewOptions.breakoutBasis, range: $1) }
     }
+}
+
+/// `resonance export leadlag`: r(k) of the index's return on aligned day t and Bitcoin's on t + k.
+struct ExportLeadLag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leadlag",
+        abstract: "Print the lead-lag correlation of daily log returns as lag,correlation,pairs (lag > 0: the index leads).")
+    @Option(name: .long, help: "The largest lag each way, in aligned days.") var maxLag: Int = 30
+    @OptionGroup var options: AnalysisExportOptions
+
+    func validate() throws {
+        guard (0...10_000).contains(maxLag) else {
+            throw ValidationError("--max-lag must be between 0 and 10000 aligned days, got \(maxLag)")
+        }
+    }
+
+    func run() throws { try options.print { AnalysisExport.leadLag($0, maxLag: maxLag, range: $1) } }
 }
 
 /// `resonance export flows`: monthly net flows per fund and summed, with running totals.

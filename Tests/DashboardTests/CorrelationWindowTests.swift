@@ -28,7 +28,8 @@ struct CorrelationWindowTests {
     func askedAndAnswered() throws {
         var state = AppState(data: Self.lean(), size: Self.size)
         let first = Self.jobs(state.send([.resize(Self.size)]))
-        #expect(first.map(\.derivation) == [.correlation(window: 90)])
+        // With the base rates of the aftermath panel, which shows at this size.
+        #expect(first.map(\.derivation) == [.correlation(window: 90), .baseRates])
         #expect(state.data.derived.correlation(window: 90) == nil)
         #expect(view(state, size: Self.size).text.contains("Computing the 90-day correlation…"))
         // Asked once: another message while it is computed asks nothing more.
@@ -52,8 +53,9 @@ struct CorrelationWindowTests {
     func sameScreen() {
         var asked = AppState(data: Self.lean(), size: Self.size)
         asked.send(Self.jobs(asked.send([.resize(Self.size)])).map { $0.run() })
-        let full = AppState(data: MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true),
+        var full = AppState(data: MarketData(index: Self.generated.rut, bitcoin: Self.generated.btc, isDemo: true),
                             size: Self.size)
+        full.deriveNow()
         #expect(view(asked, size: Self.size).text == view(full, size: Self.size).text)
     }
 
@@ -62,7 +64,7 @@ struct CorrelationWindowTests {
         var state = AppState(data: Self.lean(), size: Self.size)
         let old = Self.jobs(state.send([.resize(Self.size)]))
         let again = Self.jobs(state.send([.dataLoaded(Self.lean())]))
-        #expect(again.map(\.derivation) == [.correlation(window: 90)])
+        #expect(again.map(\.derivation) == [.correlation(window: 90), .baseRates])
         #expect(again.map(\.generation) != old.map(\.generation))
         state.send(old.map { $0.run() })
         #expect(state.data.derived.correlation(window: 90) == nil)
@@ -72,7 +74,7 @@ struct CorrelationWindowTests {
 
         // A refresh: until its own window is computed, the one of the data before is drawn, not "Computing".
         let refreshed = Self.jobs(state.send([.dataLoaded(Self.lean())]))
-        #expect(refreshed.count == 1)
+        #expect(refreshed.count == 2)
         #expect(!state.data.derived.isFresh(.correlation(window: 90)))
         #expect(view(state, size: Self.size).text == answered)
     }

@@ -9,9 +9,11 @@ enum Fixtures {
         return MarketData(index: generated.rut, bitcoin: generated.btc, isDemo: true)
     }()
 
-    /// A state over the demo data at a size.
+    /// A state over the demo data at a size, with what its panels need derived (as `render` has it).
     static func state(size: Size = Size(width: 120, height: 40), glyphs: GlyphSet = .braille) -> AppState {
-        AppState(data: demo, glyphs: glyphs, size: size, sourceLabel: "DEMO")
+        var state = AppState(data: demo, glyphs: glyphs, size: size, sourceLabel: "DEMO")
+        state.deriveNow()
+        return state
     }
 
     static func day(_ iso: String) -> Day { Day(iso: iso)! }

@@ -96,7 +96,7 @@ struct PanelTests {
         state.send([.key(.tab), .key(.tab)])
         let text = view(state, size: state.size).text
         let n = Fixtures.demo.analysis.aftermath[.high]!.episodeCount
-        #expect(text.contains("n = \(n) episode"))
+        #expect(text.contains("n = \(n) breakout"))
     }
 
     @Test("empty flows and loss-share panels say how to import their data and list press figures as points")

@@ -1,3 +1,5 @@
+import Markets
+
 /// The derived numbers computed so far for one set of data, with those of the data before it kept on screen
 /// until their own are computed again.
 public struct DerivedValues: Sendable {
@@ -32,5 +34,23 @@ public struct DerivedValues: Sendable {
     public func correlation(window: Int) -> CorrelationWindow? {
         guard case .correlation(let shown)? = self[.correlation(window: window)] else { return nil }
         return shown
+    }
+
+    /// The lead–lag correlation over returns ending in a range (nil: the whole history), when computed.
+    public func leadLag(range: DayRange?) -> LeadLag? {
+        guard case .leadLag(let shown)? = self[.leadLag(range: range)] else { return nil }
+        return shown
+    }
+
+    /// The aftermath's base rates per breakout basis, when computed.
+    public var baseRates: [BreakoutBasis: AftermathEvidence]? {
+        guard case .baseRates(let rates)? = self[.baseRates] else { return nil }
+        return rates
+    }
+
+    /// Forgets the answers for some derivations (the lead–lag of ranges no longer on screen).
+    mutating func removeAll(where drop: (Derivation) -> Bool) {
+        for key in fresh.keys where drop(key) { fresh[key] = nil }
+        for key in carried.keys where drop(key) { carried[key] = nil }
     }
 }

@@ -91,15 +91,38 @@ public enum AnalysisExport {
     }
 
     /// Returns after each breakout on a basis, per series and horizon; a day still ahead is empty.
+    ///
+    /// Beside each return: its mid-rank `percentile` among the series' returns over the same horizon from every
+    /// start day of its history, that base rate's median (`base_median`) and share of gains (`base_share_up`),
+    /// and the breakout's `days_since_halving` (empty before the first halving).
     public static func aftermath(_ data: MarketData, basis: BreakoutBasis, range: DayRange?) -> ExportTable {
-        var table = ExportTable(columns: ["basis", "breakout_date", "series", "horizon_days", "return"])
-        guard let a = data.analysis.aftermath[basis] else { return table }
-        for e in a.episodes where range?.contains(e.breakout.day) ?? true {
-            for (series, returns) in [("btc", e.bitcoinReturns), ("rut", e.indexReturns)] {
-                for (h, r) in zip(a.horizons, returns) {
-                    table.rows.append([.text(basis.rawValue), .text(e.breakout.day.iso), .text(series), .integer(h), .number(r)])
+        var table = ExportTable(columns: ["basis", "breakout_date", "series", "horizon_days", "return", "percentile",
+                                          "base_median", "base_share_up", "days_since_halving"])
+        let rates = data.derived.baseRates
+            ?? AftermathEvidence.measure(data.analysis.aftermath, index: data.index, bitcoin: data.bitcoin)
+        guard let a = data.analysis.aftermath[basis], let evidence = rates[basis], let confound = data.analysis.confound[basis]
+        else { return table }
+        for (i, e) in a.episodes.enumerated() where range?.contains(e.breakout.day) ?? true {
+            let days: ExportTable.Value = confound.rows[i].daysSinceHalving.map { .integer($0) } ?? .number(nil)
+            for (series, returns, rates) in [("btc", e.bitcoinReturns, evidence.bitcoin), ("rut", e.indexReturns, evidence.index)] {
+                for (h, r) in zip(a.horizons.indices, returns) {
+                    table.rows.append([.text(basis.rawValue), .text(e.breakout.day.iso), .text(series),
+                                       .integer(a.horizons[h]), .number(r), .number(rates[h].percentiles[i]),
+                                       .number(rates[h].median), .number(rates[h].shareUp), days])
                 }
             }
+        }
+        return table
+    }
+
+    /// The lead–lag correlation of the index's and Bitcoin's daily log returns, one row per lag from `-maxLag`
+    /// to `maxLag` (positive: the index leads), over returns ending in the range; an undefined one is empty.
+    public static func leadLag(_ data: MarketData, maxLag: Int, range: DayRange?) -> ExportTable {
+        var table = ExportTable(columns: ["lag", "correlation", "pairs"])
+        let leadLag = LeadLag(data.index, data.bitcoin, maxLag: maxLag, range: range)
+        for point in leadLag.points {
+            table.rows.append([.integer(point.lag), .number(point.correlation.isNaN ? nil : point.correlation),
+                               .integer(point.pairs)])
         }
         return table
     }

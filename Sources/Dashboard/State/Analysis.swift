@@ -13,6 +13,10 @@ public struct Analysis: Sendable {
     let cyclePyramids: [MinMaxPyramid]
     /// What Bitcoin and the index did after each breakout, per basis.
     public let aftermath: [BreakoutBasis: BreakoutAftermath]
+    /// Per basis, each breakout's day since the halving before it and Bitcoin from that day of the other cycles.
+    public let confound: [BreakoutBasis: HalvingConfound]
+    /// The lags the lead–lag view covers, each way, in aligned days (see `Derivation.leadLag`).
+    public static let leadLagMaxLag = 30
     /// Net flows per fund as stored (daily or monthly).
     public let flows: [ValueSeries]
     /// Net flows of all funds summed by calendar month.
@@ -24,12 +28,15 @@ public struct Analysis: Sendable {
 
     /// The panels' numbers that come with the data (correlation windows are derived on demand, see `Derivation`).
     ///
-    /// `cycles` come with Bitcoin's side and `aftermath` from `Analysis.aftermath(...)`.
+    /// `cycles` come with Bitcoin's side, `aftermath` from `Analysis.aftermath(...)` and `confound` from
+    /// `Analysis.confound(...)`.
     init(cycles: (cycles: HalvingCycles, pyramids: [MinMaxPyramid]),
-         aftermath: [BreakoutBasis: BreakoutAftermath], flows: [ValueSeries], lossShare: ValueSeries) {
+         aftermath: [BreakoutBasis: BreakoutAftermath], confound: [BreakoutBasis: HalvingConfound],
+         flows: [ValueSeries], lossShare: ValueSeries) {
         self.cycles = cycles.cycles
         cyclePyramids = cycles.pyramids
         self.aftermath = aftermath
+        self.confound = confound
         self.flows = flows
         var summed: [Day: Double] = [:]
         for fund in flows {
@@ -39,6 +46,15 @@ public struct Analysis: Sendable {
         monthlyFlows = ValueSeries(id: .allFlows, points: summed.map { ($0.key, $0.value) })
         self.lossShare = lossShare
         lossSharePyramid = MinMaxPyramid(lossShare.values)
+    }
+
+    /// Where each basis's breakouts fall in their halving cycles: O(k log n) for k breakouts.
+    static func confound(_ aftermath: [BreakoutBasis: BreakoutAftermath], bitcoin: Series)
+        -> [BreakoutBasis: HalvingConfound] {
+        aftermath.mapValues { table in
+            HalvingConfound(breakouts: table.episodes.map(\.breakout), bitcoin: bitcoin, asOf: table.asOf,
+                            horizons: table.horizons)
+        }
     }
 
     /// What Bitcoin and the index did after each breakout, per basis.

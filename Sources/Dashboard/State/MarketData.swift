@@ -54,7 +54,8 @@ public struct MarketData: Sendable {
         bitcoinPyramid = bitcoin.pyramid
         breakoutsByBasis = index.breakouts
         let aftermath = Analysis.aftermath(breakouts: index.breakouts, index: index.series, bitcoin: bitcoin.series)
-        analysis = Analysis(cycles: (bitcoin.cycles, bitcoin.cyclePyramids), aftermath: aftermath, flows: flows,
+        analysis = Analysis(cycles: (bitcoin.cycles, bitcoin.cyclePyramids), aftermath: aftermath,
+                            confound: Analysis.confound(aftermath, bitcoin: bitcoin.series), flows: flows,
                             lossShare: lossShare)
     }
 

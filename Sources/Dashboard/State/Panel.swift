@@ -12,6 +12,9 @@ public enum Panel: String, CaseIterable, Sendable {
         case .lossShare: return "loss-making share"
         }
     }
+
+    /// Whether `v` gives the panel a second view: the correlation's lead–lag, the aftermath's halving cycle.
+    public var hasSecondView: Bool { self == .correlation || self == .aftermath }
 }
 
 /// Which panels show, which has the focus, and whether one fills the screen.
@@ -23,6 +26,11 @@ public struct PanelState: Hashable, Sendable {
     public var maximised: Panel? = nil
     /// The correlation window in aligned days.
     public var correlationWindow = 90
+    /// The panels showing their second view: the correlation panel its lead–lag, the aftermath panel the halving
+    /// cycle of each breakout.
+    public var secondView: Set<Panel> = []
+    /// Lines the focused panel's table is scrolled down by.
+    public var scroll = 0
 
     public init() {}
 
@@ -36,6 +44,7 @@ public struct PanelState: Hashable, Sendable {
         let i = list.firstIndex(of: focused) ?? (backwards ? 0 : -1)
         let n = list.count
         focused = list[((backwards ? i - 1 : i + 1) % n + n) % n]
+        scroll = 0
         if maximised != nil { maximised = focused }
     }
 
@@ -60,6 +69,18 @@ public struct PanelState: Hashable, Sendable {
         if hidden.contains(focused) { hidden.remove(focused) }
         maximised = focused
     }
+
+    /// Switches the focused panel between its two views; false when it has only one.
+    @discardableResult
+    public mutating func toggleSecondView() -> Bool {
+        guard focused.hasSecondView else { return false }
+        if secondView.contains(focused) { secondView.remove(focused) } else { secondView.insert(focused) }
+        scroll = 0
+        return true
+    }
+
+    /// Whether a panel shows its second view.
+    public func showsSecondView(_ panel: Panel) -> Bool { secondView.contains(panel) }
 
     /// The next correlation window: 30, 90, 180, then 30 again.
     public mutating func cycleCorrelationWindow() {

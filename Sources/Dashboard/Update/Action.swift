@@ -12,6 +12,7 @@ public enum Action: Hashable, Sendable {
     case previousMarker, nextMarker
     case cycleMode, toggleLog, toggleBasis, cycleGlyphs, cycleTheme
     case focusNextPanel, focusPreviousPanel, hidePanel, showAllPanels, maximisePanel, cycleCorrelationWindow
+    case switchPanelView, scrollPanelDown, scrollPanelUp
     case toggleHelp, closeOverlay
     case toggleLive
     /// Type a date to put the cursor on (`:`).
@@ -65,6 +66,9 @@ public enum KeyMap {
         KeyBinding(keys: [.character("X")], action: .showAllPanels, keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("z")], action: .maximisePanel, keyLabel: "z", summary: "maximise panel / back"),
         KeyBinding(keys: [.character("w")], action: .cycleCorrelationWindow, keyLabel: "w", summary: "corr. window 30/90/180 days"),
+        KeyBinding(keys: [.character("v")], action: .switchPanelView, keyLabel: "v", summary: "view: lead-lag / halvings"),
+        KeyBinding(keys: [.character("j")], action: .scrollPanelDown, keyLabel: "j k", summary: "scroll the panel's table"),
+        KeyBinding(keys: [.character("k")], action: .scrollPanelUp, keyLabel: "", summary: ""),
         KeyBinding(keys: [.character("r")], action: .toggleLive, keyLabel: "r", summary: "live refresh on / off"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, keyLabel: "?", summary: "this help"),
         KeyBinding(keys: [.escape], action: .closeOverlay, keyLabel: "Esc", summary: "close the help"),

@@ -6,6 +6,8 @@ import TermCanvas
 /// Slow numbers the new state needs (another correlation window, say) are asked for as `Cmd.derive`.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Cmd] {
     let commands = respond(&state, msg)
+    // Nothing is worth starting on the way out.
+    if commands.contains(.quit) { return commands }
     return commands + state.askForMissingDerivations()
 }
 
@@ -95,6 +97,14 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
     case .cycleCorrelationWindow:
         state.panels.cycleCorrelationWindow()
         return []
+    case .switchPanelView:
+        if !state.panels.toggleSecondView() {
+            state.notice = "v: Tab to the correlation or aftermath panel first"
+        }
+        return []
+    case .scrollPanelDown, .scrollPanelUp:
+        scrollFocusedPanel(&state, by: action == .scrollPanelDown ? 1 : -1)
+        return []
     case .cycleMode:
         state.mode = state.mode.next
         return []
@@ -151,6 +161,17 @@ func perform(_ state: inout AppState, _ action: Action) -> [Cmd] {
     }
     state.viewport = viewport
     return []
+}
+
+/// Scrolls the focused panel's table a line, within the lines it has beyond its frame.
+private func scrollFocusedPanel(_ state: inout AppState, by lines: Int) {
+    let hidden = AftermathPanel.hiddenLines(state)
+    guard hidden > 0 else {
+        state.notice = "nothing to scroll in the \(state.panels.focused.name) panel"
+        state.panels.scroll = 0
+        return
+    }
+    state.panels.scroll = min(max(0, state.panels.scroll + lines), hidden)
 }
 
 /// Days one cursor step moves: one plot column at the current zoom.

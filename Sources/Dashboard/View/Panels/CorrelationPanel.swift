@@ -1,26 +1,39 @@
 import Markets
 import TermCanvas
 
-/// The rolling correlation of daily log returns, with a zero rule, over the chart's date range.
+/// The rolling correlation of daily log returns, with a zero rule and a date axis, over the chart's date range;
+/// `v` shows instead the lead–lag correlation over the whole history and over the range on screen.
 struct CorrelationPanel: Widget {
     let state: AppState
 
     func render(in area: Rect, buffer: inout Buffer) {
+        if state.panels.showsSecondView(.correlation) {
+            LeadLagView(state: state).render(in: area, buffer: &buffer)
+            return
+        }
         let theme = state.theme
         let window = state.panels.correlationWindow
         guard let shown = state.data.derived.correlation(window: window) else {
             // Asked for with `Cmd.derive` and not back yet: say so rather than draw nothing.
             let inner = PanelChrome(state: state, panel: .correlation)
-                .draw(in: area, title: "Correlation of daily log returns · \(window)d", buffer: &buffer)
+                .draw(in: area, title: FittedTable.firstText(of: ["Correlation of daily log returns · \(window)d",
+                                                                  "Correlation · \(window)d"], fitting: area.width - 6),
+                      buffer: &buffer)
             if !state.data.isEmpty {
                 PanelChrome.write([("Computing the \(window)-day correlation…", theme.dimText)], in: inner, buffer: &buffer)
             }
             return
         }
         let (correlation, pyramid) = (shown.correlation, shown.pyramid)
-        let now = correlation.values.last(where: { !$0.isNaN })
-        let title = "Correlation of daily log returns · \(window)d · now \(CorrelationPanel.format(now))"
-            + " · full sample \(CorrelationPanel.format(correlation.fullSample)) over \(correlation.alignedDayCount) aligned days"
+        let now = CorrelationPanel.format(correlation.values.last(where: { !$0.isNaN }))
+        let full = CorrelationPanel.format(correlation.fullSample)
+        let days = ValueFormat.groupedDigits(UInt64(correlation.alignedDayCount))
+        let title = FittedTable.firstText(of: [
+            "Correlation of daily log returns · \(window)d · now \(now) · full sample \(full) over \(days) aligned days",
+            "Correlation of daily log returns · \(window)d · now \(now) · full \(full), \(days) days",
+            "Correlation · \(window)d · now \(now) · full \(full), \(days) days",
+            "Correlation · \(window)d · now \(now)", "Correlation · \(window)d",
+        ], fitting: area.width - 6)
         let inner = PanelChrome(state: state, panel: .correlation).draw(in: area, title: title, buffer: &buffer)
         guard let viewport = state.viewport, inner.height >= 3, inner.width >= 12 else { return }
         if correlation.alignedDayCount < window + 1 {
@@ -29,26 +42,45 @@ struct CorrelationPanel: Widget {
             return
         }
         let (body, footer) = inner.splitBottom(1)
-        let (labels, plot) = body.splitLeft(3)
+        let (plotArea, axisRow) = body.height >= 3 ? body.splitBottom(1) : (body, Rect(x: body.x, y: body.maxY, width: body.width, height: 0))
+        let (labels, plot) = plotArea.splitLeft(3)
         var canvas = PlotCanvas(columns: plot.width, rows: plot.height, glyphs: state.glyphs)
-        let days = DayAxis(range: viewport.range, positions: canvas.dotWidth)
+        let dayDots = DayAxis(range: viewport.range, positions: canvas.dotWidth)
         guard let axis = ValueAxis(extent: (-1, 1), log: false, positions: canvas.dotHeight, padding: 0) else { return }
         SeriesPlotter(days: correlation.days, values: correlation.values, pyramid: pyramid)
-            .draw(on: &canvas, days: days, values: axis, style: theme.bitcoinStyle)
+            .draw(on: &canvas, days: dayDots, values: axis, style: theme.bitcoinStyle)
         canvas.render(into: &buffer, at: (plot.x, plot.y))
         let unicode = state.glyphs.needsUnicode
         let zeroRow = axis.position(of: 0) / state.glyphs.dotsPerRow
         drawRule(row: zeroRow, in: plot, canvas: canvas, style: theme.axisStyle, unicode: unicode, buffer: &buffer)
         buffer.write("+1", x: labels.x, y: plot.y, style: theme.axisStyle, clip: labels)
         buffer.write(" 0", x: labels.x, y: plot.y + zeroRow, style: theme.axisStyle, clip: labels)
-        buffer.write("-1", x: labels.x, y: plot.maxY - 1, style: theme.axisStyle, clip: labels)
-        let cursorColumn = DayAxis(range: viewport.range, positions: plot.width).position(of: viewport.cursor)
-        drawCursorColumn(cursorColumn, in: plot, canvas: canvas, state: state, buffer: &buffer)
-        let value = correlation.value(onOrBefore: viewport.cursor)
-        let pointer = unicode ? "▸ " : "> "
-        let text = "\(pointer)\(viewport.cursor.iso) r(\(window)d) = \(CorrelationPanel.format(value))"
-            + " · returns between days both traded; a Monday includes Bitcoin's weekend"
+        if plot.height > 2 { buffer.write("-1", x: labels.x, y: plot.maxY - 1, style: theme.axisStyle, clip: labels) }
+        let cells = DayAxis(range: viewport.range, positions: plot.width)
+        drawCursorColumn(cells.position(of: viewport.cursor), in: plot, canvas: canvas, state: state, buffer: &buffer)
+        if axisRow.height > 0 {
+            drawDateLabels(range: viewport.range, cells: cells, row: axisRow.y, plot: plot, buffer: &buffer)
+        }
+        let value = CorrelationPanel.format(correlation.value(onOrBefore: viewport.cursor))
+        let reading = "\(unicode ? "▸" : ">") \(viewport.cursor.iso) r(\(window)d) = \(value)"
+        let text = FittedTable.firstText(of: [
+            reading + " · returns between days both traded; a Monday includes Bitcoin's weekend",
+            reading + " · a Monday return includes Bitcoin's weekend",
+            reading + " · Monday incl. BTC's weekend", reading,
+        ], fitting: footer.width)
         buffer.write(text, x: footer.x, y: footer.y, style: theme.text, clip: footer)
+    }
+
+    /// Date labels under the plot where they fit without touching each other.
+    private func drawDateLabels(range: DayRange, cells: DayAxis, row: Int, plot: Rect, buffer: inout Buffer) {
+        var nextFree = plot.x
+        for tick in DateTicks.ticks(in: range, maxCount: max(2, plot.width / 10)) {
+            let x = plot.x + cells.position(of: tick.day)
+            let n = tick.label.unicodeScalars.count
+            let labelX = min(max(x - n / 2, plot.x), plot.maxX - n)
+            guard labelX >= nextFree, labelX + n <= plot.maxX else { continue }
+            nextFree = buffer.write(tick.label, x: labelX, y: row, style: state.theme.axisStyle) + 1
+        }
     }
 
     /// A correlation with sign and three decimals, or "n/a" when undefined.
