@@ -43,7 +43,8 @@ struct TmuxSmokeTests {
     func suspendAndResume() throws {
         // The pane ends in an interactive shell with job control; the dashboard is started from it.
         let tmux = try #require(try Tmux(width: 100, height: 30, command: "true", environment: ["LANG": "C.UTF-8"]))
-        try tmux.waitFor { $0.contains("$ ") }
+        // The shell's prompt: "$ ", which the captured screen shows without its trailing space.
+        _ = try tmux.waitFor { $0.split(separator: "\n").contains { $0.hasPrefix("$") } }
         try tmux.type("\(Processes.resonanceBinary.path) --demo", enter: true)
         let first = try tmux.waitFor { $0.contains("DEMO") && $0.contains("? help") }
         #expect(first.contains("Russell 2000"), "\(first)")

@@ -33,7 +33,7 @@ struct ConfigFilePropertyTests {
             top.append("user_agent = \(string(agent))\(TOMLWriting.comment(&random))")
         }
         if random.chance(0.4) {
-            let contact = random.pick(["Jane Doe jane@example.com", "ops@example.org", "  Q  q@x.y  ", "Zoë\tzoe@example.com"])
+            let contact = random.pick(["Jane Doe jane@example.com", "ops@example.org", "  Q  q@x.y  ", "Zoë zoe@example.com"])
             config.fundamentals.secContact = contact.trimmingCharacters(in: .whitespaces)
             top.append("sec_contact = \(string(contact))")
         }

@@ -44,13 +44,23 @@ public struct ProgressTransport: HTTPTransport {
     }
 
     public func get(_ url: URL, headers: [String: String]) throws -> HTTPAnswer {
+        try observe(url) { try inner.get(url, headers: headers) }
+    }
+
+    /// Fetches through the inner transport with the answer's size cap (`AnswerKind`), reporting it the same way.
+    public func get(_ url: URL, headers: [String: String], kind: AnswerKind) throws -> HTTPAnswer {
+        try observe(url) { try inner.get(url, headers: headers, kind: kind) }
+    }
+
+    /// Reports a request as it starts and as it ends (its failure, if any).
+    private func observe(_ url: URL, _ request: () throws -> HTTPAnswer) throws -> HTTPAnswer {
         report(activity.change {
             $0.requests += 1
             $0.waiting = true
             $0.provider = Self.provider(of: url)
         })
         do {
-            let answer = try inner.get(url, headers: headers)
+            let answer = try request()
             report(activity.change {
                 $0.waiting = false
                 if answer.status >= 400 { $0.failures.append("HTTP \(answer.status)") }
